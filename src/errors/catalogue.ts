@@ -1,0 +1,145 @@
+/**
+ * Every error Voracious reports, with a stable code, an HTTP status and a
+ * message template. `{name}` placeholders are filled from the details given
+ * to `voraciousError`. The README's error table is checked against this list.
+ */
+export const ERRORS = {
+  VOR_ERR_SEQUENCE: {
+    status: 400,
+    template: '{app}: {event} not accepted (state {state}; expected {expected})',
+  },
+  VOR_ERR_NOT_CONNECTED: {
+    status: 400,
+    template: '{app}: {event} from an application that never said HELLO (state {state}; expected {expected})',
+  },
+  VOR_ERR_PROGRESS_MISSING: {
+    status: 400,
+    template: '{app}: {event} before any progress report (state {state}; expected {expected})',
+  },
+  VOR_ERR_PROGRESS_RANGE: {
+    status: 400,
+    template: '{app}: {event} progress must be a number from 0 to 100 or null, got {value} (state {state})',
+  },
+  VOR_ERR_PROGRESS_DECREASED: {
+    status: 400,
+    template: '{app}: {event} progress went down from {previous} to {value} (state {state})',
+  },
+  VOR_ERR_LATE_PROGRESS: {
+    status: 400,
+    template: '{app}: {event} after the final of its command (state {state}; expected {expected})',
+  },
+  VOR_ERR_DUPLICATE_FINAL: {
+    status: 400,
+    template: '{app}: {event} repeated for a command already completed (state {state}; expected {expected})',
+  },
+  VOR_ERR_CMD_UID: {
+    status: 400,
+    template: '{app}: {event} carries cmd_uid {value}, but the outstanding command is {outstanding} (state {state})',
+  },
+  VOR_ERR_BODY_INVALID: {
+    status: 400,
+    template: 'request body is not valid JSON: {reason}',
+  },
+  VOR_ERR_BODY_EMPTY: {
+    status: 400,
+    template: 'request body is empty; send {"event": ..., "param": ...}',
+  },
+  VOR_ERR_BODY_TOO_LARGE: {
+    status: 413,
+    template: 'request body exceeds the limit of {limit} bytes (server.body_limit)',
+  },
+  VOR_ERR_BODY_SHAPE: {
+    status: 400,
+    template: 'request body must be a JSON object like {"event": ..., "param": ...}, got {value}',
+  },
+  VOR_ERR_EVENT_MISSING: {
+    status: 400,
+    template: 'request body has no string "event"; expected one of {expected}',
+  },
+  VOR_ERR_EVENT_UNKNOWN: {
+    status: 400,
+    template: 'unknown event {value}; expected one of {expected}',
+  },
+  VOR_ERR_PARAM_INVALID: {
+    status: 400,
+    template: '{event} param must be {expected}, got {value}',
+  },
+  VOR_ERR_NAME_INVALID: {
+    status: 400,
+    template: '{part} name {value} is invalid: use 1 to 128 letters, digits, ".", "_" or "-"',
+  },
+  VOR_ERR_APP_OUTSIDE_FLEET: {
+    status: 404,
+    template: 'application {value} is not in the configured fleet ({fleet}); fleet.only is on',
+  },
+  VOR_ERR_APP_UNKNOWN: {
+    status: 404,
+    template: 'application {value} of account {account} is not known',
+  },
+  VOR_ERR_DESCRIPTOR_LIMIT: {
+    status: 400,
+    template: '{app}: DESCRIPTION would add a distinct descriptor beyond the limit of {limit}',
+  },
+  VOR_ERR_UNAUTHORIZED: {
+    status: 401,
+    template: 'missing or wrong token; send "Authorization: Bearer <token>" or "X-SF-Token: <token>"',
+  },
+  VOR_ERR_QUERY_INVALID: {
+    status: 400,
+    template: 'query parameter {name} must be {expected}, got {value}',
+  },
+  VOR_ERR_ROUTE_NOT_FOUND: {
+    status: 404,
+    template: 'no route for {method} {url}',
+  },
+  VOR_ERR_INTERNAL: {
+    status: 500,
+    template: 'internal error; the server log has the details',
+  },
+  VOR_ERR_CONFIG: {
+    status: 500,
+    template: '{reason}',
+  },
+  VOR_ERR_STATE_FILE: {
+    status: 500,
+    template: 'state file {file}: {reason}',
+  },
+} as const satisfies Record<string, { status: number; template: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export type ErrorDetails = Record<string, unknown>;
+
+/** An error from the catalogue, carrying its code, status and details. */
+export class VoraciousError extends Error {
+  readonly code: ErrorCode;
+  readonly statusCode: number;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, details: ErrorDetails = {}) {
+    super(formatMessage(ERRORS[code].template, details));
+    this.name = 'VoraciousError';
+    this.code = code;
+    this.statusCode = ERRORS[code].status;
+    this.details = details;
+  }
+}
+
+/** Fills `{name}` placeholders; strings are quoted, lists joined. */
+export function formatMessage(template: string, details: ErrorDetails): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in details)) return whole;
+    return describeValue(details[name], name);
+  });
+}
+
+const VERBATIM = new Set(['app', 'event', 'state', 'account', 'file', 'reason', 'part', 'method',
+  'url', 'expected', 'fleet', 'outstanding', 'name', 'limit', 'previous']);
+
+function describeValue(value: unknown, name: string): string {
+  if (Array.isArray(value)) return value.join(', ');
+  if (VERBATIM.has(name) && typeof value === 'string') return value;
+  if (value === undefined) return 'nothing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
