@@ -60,9 +60,13 @@ export const ERRORS = {
     status: 400,
     template: 'unknown event {value}; expected one of {expected}',
   },
+  VOR_ERR_FIELD_INVALID: {
+    status: 400,
+    template: 'request body field {field} must be {type}, got {value}',
+  },
   VOR_ERR_PARAM_INVALID: {
     status: 400,
-    template: '{event} param must be {expected}, got {value}',
+    template: '{event} param must be {type}, got {value}',
   },
   VOR_ERR_NAME_INVALID: {
     status: 400,
@@ -86,7 +90,7 @@ export const ERRORS = {
   },
   VOR_ERR_QUERY_INVALID: {
     status: 400,
-    template: 'query parameter {name} must be {expected}, got {value}',
+    template: 'query parameter {name} must be {type}, got {value}',
   },
   VOR_ERR_ROUTE_NOT_FOUND: {
     status: 404,
@@ -123,6 +127,11 @@ export class VoraciousError extends Error {
     this.statusCode = ERRORS[code].status;
     this.details = details;
   }
+
+  /** The one JSON shape every error response has: code, message, then the details. */
+  body(): Record<string, unknown> {
+    return { code: this.code, message: this.message, ...this.details };
+  }
 }
 
 /** Fills `{name}` placeholders; strings are quoted, lists joined. */
@@ -134,7 +143,7 @@ export function formatMessage(template: string, details: ErrorDetails): string {
 }
 
 const VERBATIM = new Set(['app', 'event', 'state', 'account', 'file', 'reason', 'part', 'method',
-  'url', 'expected', 'fleet', 'outstanding', 'name', 'limit', 'previous']);
+  'url', 'expected', 'fleet', 'outstanding', 'name', 'limit', 'previous', 'field', 'type']);
 
 function describeValue(value: unknown, name: string): string {
   if (Array.isArray(value)) return value.join(', ');

@@ -1,0 +1,80 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { VoraciousError } from '../errors/catalogue.js';
+import type { FleetNames } from '../fleet/fleet-names.js';
+import type { Sequencer } from '../protocol/sequencer.js';
+import type { FleetStats } from '../stats/fleet-stats.js';
+import { errorResponse } from './error-response.js';
+import { DebugRequestLog } from './request-log.js';
+import { registerOverridesRoute } from './routes/overrides-route.js';
+import { registerServoRoute } from './routes/servo-route.js';
+import { registerStatsRoute } from './routes/stats-route.js';
+
+export interface HttpOptions {
+  logger: Logger;
+  bodyLimit: number;
+  sequencer: Sequencer;
+  stats: FleetStats;
+  fleet: FleetNames;
+  fleetOnly: boolean;
+  token: string | null;
+  version: string;
+  /** Further routes (observation, administration) added by the composition root. */
+  plugins?: ((server: FastifyInstance) => void | Promise<void>)[];
+}
+
+/** Builds the fastify server with every route; does not listen. */
+export async function buildServer(options: HttpOptions): Promise<FastifyInstance> {
+  const server = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    logController: new DebugRequestLog(),
+    maxParamLength: 16 * 1024,
+    bodyLimit: options.bodyLimit,
+    forceCloseConnections: 'idle',
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+  });
+
+  parseEveryBodyAsJson(server);
+  server.setErrorHandler((error, request, reply) =>
+    errorResponse(error as FastifyError, request, reply, (code) => options.stats.badRequest(code)));
+  server.setNotFoundHandler((request) => {
+    throw new VoraciousError('VOR_ERR_ROUTE_NOT_FOUND', { method: request.method, url: request.url });
+  });
+
+  await registerDocs(server, options.version);
+  registerServoRoute(server, options);
+  registerOverridesRoute(server, options.fleet);
+  registerStatsRoute(server, options.stats);
+  for (const plugin of options.plugins ?? []) await plugin(server);
+  return server;
+}
+
+/** Servos and hand-written curl calls send JSON under any content type, or none. */
+function parseEveryBodyAsJson(server: FastifyInstance): void {
+  server.removeAllContentTypeParsers();
+  server.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
+    const text = body as string;
+    if (text.length === 0) return done(new VoraciousError('VOR_ERR_BODY_EMPTY'), undefined);
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(new VoraciousError('VOR_ERR_BODY_INVALID', { reason: (error as Error).message }));
+    }
+  });
+}
+
+async function registerDocs(server: FastifyInstance, version: string): Promise<void> {
+  await server.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Voracious',
+        description: 'Emulates many OCO optimization backends at once',
+        version,
+      },
+    },
+  });
+  await server.register(swaggerUi, { routePrefix: '/docs' });
+  server.get('/openapi.json', { schema: { hide: true } }, () => server.swagger());
+}

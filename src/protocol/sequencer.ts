@@ -1,0 +1,350 @@
+import type { Logger } from 'pino';
+import { VoraciousError, type ErrorCode, type ErrorDetails } from '../errors/catalogue.js';
+import type { FleetStats } from '../stats/fleet-stats.js';
+import type { StateStore } from '../store/state-store.js';
+import { appKey, type AppTable } from '../store/app-table.js';
+import { classifyEvent } from './classify-event.js';
+import { commandUid, type CommandWriter } from './command-writer.js';
+import type { DescriptorRegistry } from './descriptor-registry.js';
+import { EVENT_KIND_LABELS, EventKind, type ServoRequest } from './events.js';
+import { expectedEvents, PROGRESS_SEEN } from './expected-events.js';
+import {
+  CommandKind, isRunning, kindOfPhase, NEW_STATE, Phase, PHASE_NAMES, runningPhase,
+} from './phases.js';
+import type { RejectStyle, RuleSwitches } from './rules.js';
+
+/** Bits 1-2 of an application's flags: the kind of the last completed command. */
+const PREVIOUS_SHIFT = 1;
+const PREVIOUS_MASK = 0b110;
+/** Bit 3: the running command's cmd_uid came from the servo (resync) and is not checked. */
+const FOREIGN_UID = 0b1000;
+
+const OK = '{"status":"ok"}';
+
+/** Told of every answered event; the observe layer keeps histories with it. */
+export interface EventObserver {
+  eventAnswered(slot: number, kind: EventKind, answer: string, rejection: ErrorCode | null): void;
+}
+
+export interface SequencerOptions {
+  store: StateStore;
+  stats: FleetStats;
+  registry: DescriptorRegistry;
+  commands: CommandWriter;
+  rules: RuleSwitches;
+  rejectWith: RejectStyle;
+  resync: boolean;
+  logger: Logger;
+  /** Milliseconds since the epoch. */
+  clock: () => number;
+  observer?: EventObserver;
+}
+
+interface EventContext {
+  account: string;
+  app: string;
+  slot: number;
+  kind: EventKind;
+  param: Record<string, unknown>;
+}
+
+/**
+ * Holds every application to the servo protocol: decides for each event
+ * whether it is accepted, moves the application on, and writes the answer.
+ * A rejected event changes no protocol state.
+ */
+export class Sequencer {
+  private readonly apps: AppTable;
+
+  constructor(private readonly options: SequencerOptions) {
+    this.apps = options.store.apps;
+  }
+
+  /** Answers one servo request; throws a VoraciousError for a 400-style rejection. */
+  handle(account: string, app: string, request: ServoRequest): string {
+    const kind = classifyEvent(request.event, request.param);
+    const param = (request.param ?? {}) as Record<string, unknown>;
+    const slot = this.apps.find(appKey(account, app));
+    const context: EventContext = { account, app, slot, kind, param };
+
+    if (slot < 0) return this.firstEvent(context);
+    this.apps.lastSeen[slot] = this.nowSeconds();
+    return this.dispatch(context);
+  }
+
+  private firstEvent(context: EventContext): string {
+    if (context.kind !== EventKind.HELLO && !this.options.resync) {
+      return this.reject(context, 'VOR_ERR_NOT_CONNECTED');
+    }
+    context.slot = this.apps.insert(appKey(context.account, context.app), this.nowSeconds());
+    this.options.stats.appAdded(Phase.DISCONNECTED);
+    if (context.kind !== EventKind.HELLO) this.resync(context);
+    return this.dispatch(context);
+  }
+
+  private dispatch(context: EventContext): string {
+    const answer = this.answer(context);
+    this.options.observer?.eventAnswered(context.slot, context.kind, answer, null);
+    return answer;
+  }
+
+  private answer(context: EventContext): string {
+    switch (context.kind) {
+      case EventKind.HELLO:
+        return this.hello(context);
+      case EventKind.GOODBYE:
+        return this.goodbye(context);
+      case EventKind.WHATS_NEXT:
+        return this.whatsNext(context);
+      case EventKind.MEASUREMENT_PROGRESS:
+      case EventKind.ADJUSTMENT_PROGRESS:
+        return this.progress(context);
+      default:
+        return this.final(context);
+    }
+  }
+
+  private hello(context: EventContext): string {
+    const phase = this.apps.phase[context.slot] as Phase;
+    if (phase !== Phase.DISCONNECTED && this.options.rules.hello_only_when_disconnected) {
+      return this.reject(context, 'VOR_ERR_SEQUENCE');
+    }
+    this.apps.flags[context.slot] = 0;
+    return this.accept(context, Phase.DESCRIBE_PENDING, OK);
+  }
+
+  private goodbye(context: EventContext): string {
+    const phase = this.apps.phase[context.slot] as Phase;
+    if (phase === Phase.DISCONNECTED && this.options.rules.goodbye_only_when_connected) {
+      return this.reject(context, 'VOR_ERR_SEQUENCE');
+    }
+    return this.accept(context, Phase.DISCONNECTED, OK);
+  }
+
+  private whatsNext(context: EventContext): string {
+    const { slot } = context;
+    const phase = this.apps.phase[slot] as Phase;
+
+    if (isRunning(phase) && !this.options.rules.whats_next_only_when_pending) {
+      return this.accept(context, phase, this.commandOf(slot, kindOfPhase(phase)));
+    }
+    if (phase === Phase.DISCONNECTED || isRunning(phase)) {
+      return this.reject(context, 'VOR_ERR_SEQUENCE');
+    }
+
+    const kind = kindOfPhase(phase);
+    this.apps.commandSeq[slot] = this.apps.commandSeq[slot]! + 1;
+    this.apps.flags[slot] = this.apps.flags[slot]! & PREVIOUS_MASK;
+    this.apps.progress[slot] = NaN;
+    return this.accept(context, runningPhase(kind), this.commandOf(slot, kind));
+  }
+
+  private progress(context: EventContext): string {
+    const { slot, param } = context;
+    const outOfTurn = this.checkResultTurn(context);
+    if (outOfTurn !== null) return outOfTurn;
+
+    const value = param.progress;
+    const known = this.apps.progress[slot]!;
+    const numeric = typeof value === 'number' && value >= 0 && value <= 100;
+    if (!numeric && value !== null && this.options.rules.progress_in_range) {
+      return this.reject(context, 'VOR_ERR_PROGRESS_RANGE', { value });
+    }
+    if (numeric && value < known && this.options.rules.progress_monotonic) {
+      return this.reject(context, 'VOR_ERR_PROGRESS_DECREASED', { value, previous: known });
+    }
+
+    if (numeric) this.apps.progress[slot] = value;
+    this.apps.flags[slot] = this.apps.flags[slot]! | PROGRESS_SEEN;
+    return this.accept(context, this.apps.phase[slot] as Phase, OK);
+  }
+
+  private final(context: EventContext): string {
+    const { slot, kind } = context;
+    const outOfTurn = this.checkResultTurn(context);
+    if (outOfTurn !== null) return outOfTurn;
+
+    const needsProgress = kind !== EventKind.DESCRIPTION;
+    const progressSeen = (this.apps.flags[slot]! & PROGRESS_SEEN) !== 0;
+    if (needsProgress && !progressSeen && this.options.rules.progress_before_final) {
+      return this.reject(context, 'VOR_ERR_PROGRESS_MISSING');
+    }
+    return this.complete(context);
+  }
+
+  /** Completes the running command with its final; a non-ok status counts as a failure. */
+  private complete(context: EventContext): string {
+    const { slot, param } = context;
+    const commandKind = kindOfPhase(this.apps.phase[slot] as Phase);
+    const failed = 'status' in param && param.status !== 'ok';
+
+    if (commandKind === CommandKind.DESCRIBE && !failed) {
+      this.apps.descriptor[slot] = this.options.registry.intern(param, context.app);
+    }
+    if (failed) this.recordFailure(context);
+    if (commandKind === CommandKind.MEASURE && !failed) this.recordCycle(slot);
+
+    this.apps.flags[slot] = commandKind << PREVIOUS_SHIFT;
+    return this.accept(context, nextPhase(commandKind, failed), OK);
+  }
+
+  /**
+   * Null when the event belongs to the running command and carries its
+   * cmd_uid; otherwise the answer to give (late progress and repeated finals
+   * of the command just completed are told apart from plain disorder).
+   */
+  private checkResultTurn(context: EventContext): string | null {
+    const { slot } = context;
+    const phase = this.apps.phase[slot] as Phase;
+    const eventCommand = commandOfResult(context.kind);
+
+    if (isRunning(phase) && kindOfPhase(phase) === eventCommand) return this.checkUid(context);
+
+    const previous = (this.apps.flags[slot]! & PREVIOUS_MASK) >> PREVIOUS_SHIFT;
+    if (phase === Phase.DISCONNECTED || previous !== eventCommand) {
+      return this.reject(context, 'VOR_ERR_SEQUENCE');
+    }
+    return this.afterCompletion(context);
+  }
+
+  private afterCompletion(context: EventContext): string {
+    const isProgress = context.kind === EventKind.MEASUREMENT_PROGRESS
+      || context.kind === EventKind.ADJUSTMENT_PROGRESS;
+    const { rules } = this.options;
+
+    if (isProgress) {
+      return rules.reject_late_progress ? this.reject(context, 'VOR_ERR_LATE_PROGRESS') : OK;
+    }
+    return rules.single_final ? this.reject(context, 'VOR_ERR_DUPLICATE_FINAL') : OK;
+  }
+
+  private checkUid(context: EventContext): string | null {
+    const { slot, param } = context;
+    const uid = param.cmd_uid;
+    if (uid === undefined || uid === null || !this.options.rules.cmd_uid_must_match) return null;
+    if ((this.apps.flags[slot]! & FOREIGN_UID) !== 0) return null;
+
+    const outstanding = commandUid(this.apps.commandSeq[slot]!);
+    if (uid === outstanding) return null;
+    return this.reject(context, 'VOR_ERR_CMD_UID', { value: uid, outstanding });
+  }
+
+  /** Places an application the store knew nothing of where its first event implies. */
+  private resync(context: EventContext): void {
+    const { slot, kind, param } = context;
+    const command = commandOfResult(kind);
+    this.options.stats.resynced();
+
+    if (kind === EventKind.WHATS_NEXT) this.moveTo(slot, Phase.DESCRIBE_PENDING);
+    if (kind === EventKind.GOODBYE) this.moveTo(slot, Phase.DESCRIBE_PENDING);
+    if (command === CommandKind.NONE) return;
+
+    this.moveTo(slot, runningPhase(command));
+    this.apps.flags[slot] = PROGRESS_SEEN | adoptUid(this.apps, slot, param.cmd_uid);
+  }
+
+  private accept(context: EventContext, to: Phase, answer: string): string {
+    this.moveTo(context.slot, to);
+    this.options.stats.eventAccepted(context.kind);
+    this.options.store.touch(context.slot);
+    return answer;
+  }
+
+  private moveTo(slot: number, to: Phase): void {
+    const from = this.apps.phase[slot] as Phase;
+    if (from === to) return;
+    this.apps.phase[slot] = to;
+    this.options.stats.phaseChanged(from, to);
+  }
+
+  private recordCycle(slot: number): void {
+    const cycles = this.apps.cycles[slot]!;
+    this.apps.cycles[slot] = cycles + 1;
+    this.options.stats.cycleCompleted(cycles);
+  }
+
+  private recordFailure(context: EventContext): void {
+    this.apps.failures[context.slot] = this.apps.failures[context.slot]! + 1;
+    this.options.stats.failureReported(EVENT_KIND_LABELS[context.kind]);
+  }
+
+  private commandOf(slot: number, kind: CommandKind): string {
+    const key = this.apps.keyOf(slot);
+    const seq = this.apps.commandSeq[slot]!;
+    return this.options.commands.write(kind, this.apps.descriptor[slot]!, key, seq);
+  }
+
+  private reject(context: EventContext, code: ErrorCode, extra: ErrorDetails = {}): string {
+    const { slot, account, app } = context;
+    const known = slot >= 0;
+    const phase = known ? (this.apps.phase[slot] as Phase) : Phase.DISCONNECTED;
+    const flags = known ? this.apps.flags[slot]! : 0;
+    const error = new VoraciousError(code, {
+      account,
+      app,
+      state: known ? PHASE_NAMES[phase] : NEW_STATE,
+      event: EVENT_KIND_LABELS[context.kind],
+      expected: expectedEvents(phase, flags, this.options.rules),
+      ...extra,
+    });
+
+    this.options.stats.rejected(code);
+    this.options.logger.warn(error.details, 'sequence rejection');
+    const answer = this.rejectionAnswer(error);
+    if (known) {
+      this.apps.rejections[slot] = this.apps.rejections[slot]! + 1;
+      this.options.observer?.eventAnswered(slot, context.kind, answer, code);
+    }
+
+    if (this.options.rejectWith === 'http-400') throw error;
+    return answer;
+  }
+
+  /** The strict style answers the error itself; the lenient one a status, as real backends do. */
+  private rejectionAnswer(error: VoraciousError): string {
+    if (this.options.rejectWith === 'http-400') return JSON.stringify(error.body());
+
+    const stale = error.code === 'VOR_ERR_CMD_UID';
+    return JSON.stringify({
+      status: stale ? 'invalid' : 'unexpected-event',
+      reason: stale ? 'unexpected cmd_uid' : error.message,
+    });
+  }
+
+  private nowSeconds(): number {
+    return Math.floor(this.options.clock() / 1000);
+  }
+}
+
+/** After a command's final: DESCRIBE leads to MEASURE (or DESCRIBE again when it failed). */
+function nextPhase(kind: CommandKind, failed: boolean): Phase {
+  if (kind === CommandKind.DESCRIBE) {
+    return failed ? Phase.DESCRIBE_PENDING : Phase.MEASURE_PENDING;
+  }
+  return kind === CommandKind.MEASURE ? Phase.ADJUST_PENDING : Phase.MEASURE_PENDING;
+}
+
+function commandOfResult(kind: EventKind): CommandKind {
+  switch (kind) {
+    case EventKind.DESCRIPTION:
+      return CommandKind.DESCRIBE;
+    case EventKind.MEASUREMENT_PROGRESS:
+    case EventKind.MEASUREMENT_FINAL:
+      return CommandKind.MEASURE;
+    case EventKind.ADJUSTMENT_PROGRESS:
+    case EventKind.ADJUSTMENT_FINAL:
+      return CommandKind.ADJUST;
+    default:
+      return CommandKind.NONE;
+  }
+}
+
+/** Takes over the servo's cmd_uid when it is one of ours; otherwise stops checking it. */
+function adoptUid(apps: AppTable, slot: number, uid: unknown): number {
+  if (typeof uid === 'string' && /^(0|[1-9]\d{0,8})$/.test(uid)) {
+    apps.commandSeq[slot] = Number(uid);
+    return 0;
+  }
+  return uid === undefined || uid === null ? 0 : FOREIGN_UID;
+}
+
