@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import { isValid } from './jobs.js';
+import type { CheckMode, Job, LoadResult } from './jobs.js';
+import type { BenchOptions, WorkloadName } from './options.js';
+import { runInGenerator, startServer } from './processes.js';
+import type { ServerHandle } from './processes.js';
+import { fleetJob } from './workloads/fleet.js';
+import { hotJob } from './workloads/hot.js';
+import { runScale } from './workloads/scale.js';
+import type { ScaleResult } from './workloads/scale.js';
+
+export type ServerName = 'bare' | 'voracious';
+
+/** One workload measured against one server. */
+export interface Row {
+  workload: WorkloadName;
+  server: ServerName;
+  result: LoadResult;
+  valid: boolean;
+}
+
+/** Everything one run measured. */
+export interface SuiteResults {
+  rows: Row[];
+  scale: ScaleResult | null;
+  scaleServer: ServerName | null;
+  notes: string[];
+}
+
+/** Where the bench writes progress and warnings while it runs. */
+export interface SuiteIo {
+  progress: NodeJS.WritableStream;
+}
+
+const EMULATOR_ROOT = new URL('../src/server/start-emulator.js', import.meta.url);
+
+/** True once the emulator's composition root has been built next to the bench. */
+export function voraciousAvailable(): boolean {
+  return existsSync(EMULATOR_ROOT);
+}
+
+/** The servers to compare: the baseline always, the emulator once it exists. */
+export function serversUnderTest(): ServerName[] {
+  return voraciousAvailable() ? ['bare', 'voracious'] : ['bare'];
+}
+
+/** Answers are judged by protocol for the emulator; the baseline ignores the protocol. */
+export function checkFor(server: ServerName): CheckMode {
+  return server === 'voracious' ? 'protocol' : 'status';
+}
+
+/** Starts a server under test in its own process, with extra Node flags if given. */
+export function launch(server: ServerName, io: SuiteIo, nodeFlags: string[] = []) {
+  return startServer(`${server}-server`, nodeFlags, io.progress);
+}
+
+/** Runs the selected workloads, each against a freshly started server. */
+export async function runSuite(options: BenchOptions, io: SuiteIo): Promise<SuiteResults> {
+  const servers = serversUnderTest();
+  const results: SuiteResults = { rows: [], scale: null, scaleServer: null, notes: [] };
+  if (!servers.includes('voracious')) {
+    results.notes.push('src/server/start-emulator.ts is not built yet: the baseline ran alone');
+  }
+
+  for (const workload of ['hot', 'fleet'] as const) {
+    if (!options.only.includes(workload)) continue;
+    for (const server of servers) results.rows.push(await compare(workload, server, options, io));
+  }
+
+  if (options.only.includes('scale') || options.only.includes('stats')) {
+    results.scaleServer = servers.at(-1) ?? 'bare';
+    results.scale = await scaleSession(results.scaleServer, options, io);
+  }
+  return results;
+}
+
+async function compare(
+  workload: 'hot' | 'fleet',
+  server: ServerName,
+  options: BenchOptions,
+  io: SuiteIo,
+): Promise<Row> {
+  const seconds = (options.warmupMs + options.durationMs) / 1000;
+  io.progress.write(`${workload} on ${server}: ${seconds} s\n`);
+
+  const result = await withServer(server, io, (handle) => {
+    const job: Job =
+      workload === 'hot'
+        ? hotJob(handle.origin, options, checkFor(server))
+        : fleetJob(handle.origin, options.fleetApps, options, checkFor(server));
+    return runInGenerator(job);
+  });
+  return { workload, server, result, valid: isValid(result) };
+}
+
+async function scaleSession(
+  server: ServerName,
+  options: BenchOptions,
+  io: SuiteIo,
+): Promise<ScaleResult> {
+  io.progress.write(`scale on ${server}: registering ${options.scaleApps} apps\n`);
+
+  const parts = { fleet: options.only.includes('scale'), stats: options.only.includes('stats') };
+  return withServer(server, io, (handle) => runScale(handle, options, checkFor(server), parts));
+}
+
+/** Runs a task against a fresh server and always stops the server afterwards. */
+export async function withServer<T>(
+  server: ServerName,
+  io: SuiteIo,
+  task: (handle: ServerHandle) => Promise<T>,
+  nodeFlags: string[] = [],
+): Promise<T> {
+  const handle = await launch(server, io, nodeFlags);
+  try {
+    return await task(handle);
+  } finally {
+    await handle.stop();
+  }
+}
