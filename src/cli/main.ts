@@ -12,6 +12,14 @@ const COMMANDS: CommandTable = {
     summary: 'print the effective configuration as YAML (same flags as serve)',
     load: async () => (await import('./config-command.js')).runConfig,
   },
+  swarm: {
+    summary: 'drive one emulated servo per application against a backend, then report',
+    load: async () => (await import('./swarm-command.js')).runSwarm,
+  },
+  demo: {
+    summary: 'start an emulator in-process and run a 5,000-app swarm against it for 10 s',
+    load: async () => (await import('./demo-command.js')).runDemo,
+  },
 };
 
 const io = { stdout: process.stdout, stderr: process.stderr, env: process.env };
