@@ -1,7 +1,7 @@
 import { VoraciousError } from '../errors/catalogue.js';
+import { VERSION } from '../version.js';
 import type { CliIo, CommandRun } from './cli-io.js';
 import { globalHelp } from './help-text.js';
-import { packageVersion } from './package-version.js';
 import { UsageError } from './usage-error.js';
 
 /** One subcommand in the dispatch table; its module is loaded only when it runs. */
@@ -25,11 +25,11 @@ async function dispatch(argv: string[], io: CliIo, commands: CommandTable): Prom
   const [first, ...rest] = argv;
 
   if (first === undefined || first === '--help' || first === '-h') {
-    io.stdout.write(globalHelp(summaries(commands), packageVersion()));
+    io.stdout.write(globalHelp(summaries(commands), VERSION));
     return 0;
   }
   if (first === '--version') {
-    io.stdout.write(`${packageVersion()}\n`);
+    io.stdout.write(`${VERSION}\n`);
     return 0;
   }
   if (first === 'help' && rest[0] !== undefined) {

@@ -1,10 +1,11 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config/defaults.js';
 import { createLogger } from '../logging/create-logger.js';
+import { startEmulator } from '../server/start-emulator.js';
 import type { CliIo } from './cli-io.js';
 import { parseConfigArgs } from './config-flags.js';
 import { configCommandHelp } from './help-text.js';
-import { stopOnSignals } from './stop-on-signals.js';
+import { runUntilStopped } from './stop-on-signals.js';
 import type { StopHooks, Stoppable } from './stop-on-signals.js';
 
 const DESCRIPTION = [
@@ -14,7 +15,8 @@ const DESCRIPTION = [
   'Logs are JSON lines (pino) on stdout.',
 ];
 
-type StartEmulator = (
+/** What serve needs of startEmulator; tests pass a stand-in. */
+export type StartEmulator = (
   config: Config, sinks: { logger: Logger; configSource: string },
 ) => Promise<Stoppable & { address: string }>;
 
@@ -22,14 +24,8 @@ export interface ServeHooks extends StopHooks {
   start: StartEmulator;
 }
 
-// Bound at run time so the CLI builds while the composition root is written.
-const START_EMULATOR_MODULE = '../server/start-emulator.js';
-
 const processHooks: ServeHooks = {
-  start: async (config, sinks) => {
-    const module = (await import(START_EMULATOR_MODULE)) as { startEmulator: StartEmulator };
-    return module.startEmulator(config, sinks);
-  },
+  start: startEmulator,
   signals: process,
   forceExit: (code) => process.exit(code),
 };
@@ -47,6 +43,6 @@ export async function runServe(
   const { config, source } = await args.load();
   const logger = createLogger({ level: config.log.level, destination: io.stdout });
 
-  const emulator = await hooks.start(config, { logger, configSource: source });
-  return stopOnSignals(emulator, logger, hooks);
+  const start = () => hooks.start(config, { logger, configSource: source });
+  return runUntilStopped(start, logger, hooks);
 }

@@ -21,17 +21,18 @@ export interface StopHooks {
 }
 
 /**
- * Resolves with the exit code once the first SIGINT or SIGTERM has stopped the
- * emulator gracefully and its final statistics are logged; a second signal
- * while it is stopping forces exit code 1.
+ * Starts the emulator and runs it until SIGINT or SIGTERM, then stops it
+ * gracefully and logs the final statistics; resolves to the exit code. The
+ * handlers go in before starting, so a signal during start-up still stops
+ * cleanly; a second signal forces exit code 1.
  */
-export function stopOnSignals(
-  emulator: Stoppable, logger: Logger, hooks: StopHooks,
+export async function runUntilStopped(
+  start: () => Promise<Stoppable>, logger: Logger, hooks: StopHooks,
 ): Promise<number> {
-  return new Promise((resolve) => {
+  let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
+  const stopRequested = new Promise<void>((resolve) => {
     let stopping = false;
-
-    const onSignal = (signal: NodeJS.Signals): void => {
+    onSignal = (signal) => {
       if (stopping) {
         logger.warn({ signal }, 'second signal while stopping, exiting at once');
         hooks.forceExit(1);
@@ -39,14 +40,18 @@ export function stopOnSignals(
       }
       stopping = true;
       logger.info({ signal }, 'stopping');
-      void stop(emulator, logger).then((code) => {
-        STOP_SIGNALS.forEach((name) => hooks.signals.off(name, onSignal));
-        resolve(code);
-      });
+      resolve();
     };
-
-    STOP_SIGNALS.forEach((name) => hooks.signals.on(name, onSignal));
   });
+
+  STOP_SIGNALS.forEach((name) => hooks.signals.on(name, onSignal));
+  try {
+    const emulator = await start();
+    await stopRequested;
+    return await stop(emulator, logger);
+  } finally {
+    STOP_SIGNALS.forEach((name) => hooks.signals.off(name, onSignal));
+  }
 }
 
 async function stop(emulator: Stoppable, logger: Logger): Promise<number> {
