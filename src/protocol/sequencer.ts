@@ -150,8 +150,10 @@ export class Sequencer {
     if (!numeric && value !== null && this.options.rules.progress_in_range) {
       return this.reject(context, 'VOR_ERR_PROGRESS_RANGE', { value });
     }
-    if (numeric && value < known && this.options.rules.progress_monotonic) {
-      return this.reject(context, 'VOR_ERR_PROGRESS_DECREASED', { value, previous: known });
+    // The column is 32-bit: compare in its precision, or a repeated 0.1 would look lower.
+    if (numeric && Math.fround(value) < known && this.options.rules.progress_monotonic) {
+      const previous = Number(known.toPrecision(7));
+      return this.reject(context, 'VOR_ERR_PROGRESS_DECREASED', { value, previous });
     }
 
     if (numeric) this.apps.progress[slot] = value;
