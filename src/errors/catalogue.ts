@@ -18,11 +18,11 @@ export const ERRORS = {
   },
   VOR_ERR_PROGRESS_RANGE: {
     status: 400,
-    template: '{app}: {event} progress must be a number from 0 to 100 or null, got {value} (state {state})',
+    template: '{app}: {event} must be a number from 0 to 100 or null, got {value} (state {state})',
   },
   VOR_ERR_PROGRESS_DECREASED: {
     status: 400,
-    template: '{app}: {event} progress went down from {previous} to {value} (state {state})',
+    template: '{app}: {event} went down from {previous} to {value} (state {state})',
   },
   VOR_ERR_LATE_PROGRESS: {
     status: 400,
