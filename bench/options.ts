@@ -13,6 +13,8 @@ export interface BenchOptions {
   fleetApps: number;
   scaleApps: number;
   statsSamples: number;
+  /** Rounds of hot and fleet per server; the best round counts (others' load only slows). */
+  rounds: number;
   /** Profile the emulator under the fleet workload into this folder instead of benchmarking. */
   profileDir: string | null;
 }
@@ -26,6 +28,7 @@ export const USAGE = `npm run bench -- [options]
   --fleet-apps N       applications of the fleet workload (default 5000)
   --scale-apps N       applications of the scale and stats workloads (BENCH_SCALE_APPS)
   --stats-samples N    sequential GET / requests timed by stats (default 500)
+  --rounds N           rounds of hot and fleet per server, best kept (BENCH_ROUNDS, default 1)
   --profile DIR        only profile the emulator (--cpu-prof) under the fleet workload
   --help               this text
 `;
@@ -43,6 +46,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       'fleet-apps': { type: 'string' },
       'scale-apps': { type: 'string' },
       'stats-samples': { type: 'string' },
+      rounds: { type: 'string' },
       profile: { type: 'string' },
       help: { type: 'boolean' },
     },
@@ -63,6 +67,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): BenchOptio
       quick ? 100_000 : 1_000_000,
     ),
     statsSamples: count('stats-samples', values['stats-samples'], quick ? 200 : 500),
+    rounds: count('rounds', values.rounds ?? env['BENCH_ROUNDS'], 1),
     profileDir: values.profile ?? null,
   };
 }

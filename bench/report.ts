@@ -13,8 +13,10 @@ export interface TargetCheck {
   met: boolean;
 }
 
-const HEADER = ['server', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'gen CPU', 'valid'];
-const WIDTHS = [10, 9, 8, 8, 8, 7, 8, 6];
+const HEADER = [
+  'server', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'gen CPU', 'valid', 'load',
+];
+const WIDTHS = [10, 9, 8, 8, 8, 7, 8, 6, 6];
 
 /** The ratio emulator / baseline of one workload, or null when either is missing. */
 export function ratioOf(rows: Row[], workload: string): number | null {
@@ -48,9 +50,14 @@ function formatComparison(
   const apps = workload === 'hot' ? '1 app' : `${options.fleetApps.toLocaleString('en')} apps`;
   const title =
     `${workload} (${apps}, ${options.connections} connections, ` +
-    `${options.durationMs / 1000} s measured after ${options.warmupMs / 1000} s warm-up)`;
+    `${options.durationMs / 1000} s measured after ${options.warmupMs / 1000} s warm-up, ` +
+    `best of ${options.rounds})`;
   const ratio = ratioOf(all, workload);
-  const lines = [title, tableLine(HEADER), ...rows.map((row) => rowLine(row.server, row.result))];
+  const lines = [
+    title,
+    tableLine(HEADER),
+    ...rows.map((row) => rowLine(row.server, row.result, row.loadBefore)),
+  ];
 
   if (ratio !== null) lines.push(`ratio voracious / bare: ${ratio.toFixed(2)}`);
   lines.push(...problems(rows));
@@ -79,9 +86,11 @@ function formatScale(scale: ScaleResult, server: string | null): string {
 function memoryLine(growth: MemoryGrowth): string {
   const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
   return (
-    `${growth.rssPerApp.toFixed(1)} B/app RSS, ${growth.heapPerApp.toFixed(1)} B/app heap ` +
+    `${growth.rssPerApp.toFixed(1)} B/app RSS, ${growth.heapPerApp.toFixed(1)} B/app heap, ` +
+    `${growth.externalPerApp.toFixed(1)} B/app external ` +
     `(RSS ${mib(growth.before.rss)} -> ${mib(growth.after.rss)}, ` +
-    `heap ${mib(growth.before.heapUsed)} -> ${mib(growth.after.heapUsed)})`
+    `heap ${mib(growth.before.heapUsed)} -> ${mib(growth.after.heapUsed)}, ` +
+    `external ${mib(growth.before.external)} -> ${mib(growth.after.external)})`
   );
 }
 
@@ -138,7 +147,8 @@ function scaleTargets(scale: ScaleResult): TargetCheck[] {
   const memory = scale.afterFleet ?? scale.afterRegistration;
   const apps = scale.apps.toLocaleString('en');
   checks.push(atMost(`RSS per app at ${apps}`, memory.rssPerApp, TARGETS.bytesPerApp, ' B'));
-  checks.push(atMost(`heap per app at ${apps}`, memory.heapPerApp, TARGETS.bytesPerApp, ' B'));
+  const live = memory.heapPerApp + memory.externalPerApp;
+  checks.push(atMost(`heap + external per app at ${apps}`, live, TARGETS.bytesPerApp, ' B'));
 
   if (scale.fleet !== null) {
     checks.push(atMost(`scale fleet p99`, scale.fleet.p99Ms, TARGETS.p99Ms, ' ms'));
@@ -190,7 +200,7 @@ function describeProblem(result: LoadResult): string {
   );
 }
 
-function rowLine(server: string, result: LoadResult): string {
+function rowLine(server: string, result: LoadResult, load: number | null = null): string {
   return tableLine([
     server,
     fixed(result.rps, 0),
@@ -200,6 +210,7 @@ function rowLine(server: string, result: LoadResult): string {
     String(errorsOf(result)),
     percent(result.generatorCpu),
     errorsOf(result) === 0 && result.requests > 0 ? 'yes' : 'NO',
+    load === null ? '' : load.toFixed(2),
   ]);
 }
 

@@ -9,6 +9,8 @@ import { statsJob } from './stats.js';
 export interface MemoryGrowth {
   rssPerApp: number;
   heapPerApp: number;
+  /** Typed arrays and buffers live outside the V8 heap, so heapUsed alone would miss them. */
+  externalPerApp: number;
   before: NodeJS.MemoryUsage;
   after: NodeJS.MemoryUsage;
 }
@@ -56,6 +58,7 @@ function growth(
   return {
     rssPerApp: (after.rss - before.rss) / apps,
     heapPerApp: (after.heapUsed - before.heapUsed) / apps,
+    externalPerApp: (after.external - before.external) / apps,
     before,
     after,
   };
