@@ -53,6 +53,20 @@ export class DescriptorRegistry {
   get size(): number {
     return this.infos.length;
   }
+
+  /** Descriptors with ids from `first` on, in id order, for a store to save. */
+  entriesFrom(first: number): readonly DescriptorInfo[] {
+    return this.infos.slice(Math.max(1, first));
+  }
+
+  /** Takes back saved descriptors as ids 1, 2, ...; only an empty registry restores. */
+  restore(saved: readonly DescriptorInfo[]): void {
+    if (this.infos.length > 1) throw new Error('descriptors restore only into an empty registry');
+    for (const info of saved) {
+      this.infos.push(info);
+      this.ids.set(JSON.stringify(info), this.infos.length - 1);
+    }
+  }
 }
 
 function readDescriptor(descriptor: unknown): DescriptorInfo {

@@ -42,7 +42,10 @@ export async function startEmulator(
 ): Promise<RunningEmulator> {
   const emulator = await createEmulator(config, sinks);
   const { host, port } = config.server;
-  const address = await emulator.server.listen({ host, port });
+  const address = await emulator.server.listen({ host, port }).catch(async (error: unknown) => {
+    await emulator.close();
+    throw error;
+  });
 
   sinks.logger.info({
     address,
@@ -60,10 +63,14 @@ export async function createEmulator(
   config: Config,
   sinks: EmulatorSinks,
 ): Promise<Omit<RunningEmulator, 'address'>> {
-  const store = createStore(config.state);
   const stats = new FleetStats();
   const registry = new DescriptorRegistry(DESCRIPTOR_LIMIT);
+  const store = createStore(config.state, {
+    registry, stats,
+    onFlushError: (error) => sinks.logger.error({ err: error }, 'state file flush failed'),
+  });
   store.open();
+  stats.rebuild(store.apps);
 
   const { rules, rejectWith } = resolveRules(config.sequence);
   const sequencer = new Sequencer({

@@ -1,5 +1,6 @@
 import { EVENT_KIND_LABELS, type EventKind } from '../protocol/events.js';
 import { PHASE_NAMES, type Phase } from '../protocol/phases.js';
+import type { AppTable } from '../store/app-table.js';
 
 /** What `GET /` answers; n, average, min and max keep the original tool's meaning. */
 export interface StatsSnapshot {
@@ -19,6 +20,15 @@ export interface StatsSnapshot {
   /** Requests refused before reaching the sequencer (bad JSON, bad names...), by code. */
   bad_requests: Record<string, number>;
   states: Record<string, number>;
+  resyncs: number;
+}
+
+/** The counters of `GET /` that the application table cannot rebuild; a state file keeps them. */
+export interface FleetCounters {
+  events: Record<string, number>;
+  failures_by_event: Record<string, number>;
+  rejections: Record<string, number>;
+  bad_requests: Record<string, number>;
   resyncs: number;
 }
 
@@ -101,6 +111,49 @@ export class FleetStats {
     this.resyncCount = 0;
   }
 
+  /** Recomputes every per-application figure from a table, as after loading a state file. */
+  rebuild(apps: AppTable): void {
+    this.apps = 0;
+    this.sum = 0;
+    this.sumSquares = 0;
+    this.appsAt = [];
+    this.phaseCounts.fill(0);
+
+    for (let slot = 0; slot < apps.size; slot++) {
+      const cycles = apps.cycles[slot]!;
+      this.apps += 1;
+      this.appsAt[cycles] = (this.appsAt[cycles] ?? 0) + 1;
+      this.sum += cycles;
+      this.sumSquares += cycles * cycles;
+      this.phaseCounts[apps.phase[slot]!]! += 1;
+    }
+    this.appsAt = Array.from(this.appsAt, (count) => count ?? 0);
+    this.lowest = this.nextOccupied(-1);
+    this.highest = this.appsAt.length === 0 ? 0 : this.appsAt.length - 1;
+  }
+
+  /** The counters a restart would otherwise lose. */
+  counters(): FleetCounters {
+    return {
+      events: labelled(EVENT_KIND_LABELS, this.eventCounts),
+      failures_by_event: Object.fromEntries(this.failureCounts),
+      rejections: Object.fromEntries(this.rejectionCounts),
+      bad_requests: Object.fromEntries(this.badRequestCounts),
+      resyncs: this.resyncCount,
+    };
+  }
+
+  /** Takes back counters saved by `counters()`; unknown event labels are ignored. */
+  restoreCounters(saved: FleetCounters): void {
+    EVENT_KIND_LABELS.forEach((label, index) => {
+      this.eventCounts[index] = saved.events[label] ?? 0;
+    });
+    refill(this.failureCounts, saved.failures_by_event);
+    refill(this.rejectionCounts, saved.rejections);
+    refill(this.badRequestCounts, saved.bad_requests);
+    this.resyncCount = saved.resyncs;
+  }
+
   /** How many applications completed each number of cycles (index = cycles). */
   cycleHistogram(): readonly number[] {
     return this.appsAt;
@@ -159,6 +212,11 @@ function sumOf(counts: Map<string, number>): number {
   let total = 0;
   for (const value of counts.values()) total += value;
   return total;
+}
+
+function refill(counts: Map<string, number>, saved: Record<string, number>): void {
+  counts.clear();
+  for (const [name, value] of Object.entries(saved)) counts.set(name, value);
 }
 
 function labelled(labels: readonly string[], counts: readonly number[]): Record<string, number> {

@@ -1,4 +1,18 @@
+import type { DescriptorRegistry } from '../protocol/descriptor-registry.js';
+import type { FleetStats } from '../stats/fleet-stats.js';
 import type { AppTable } from './app-table.js';
+
+/**
+ * What lives beside the table and must survive a restart with it: the
+ * interned descriptors the table's ids point to, and the fleet-wide
+ * counters (events, rejections by code...) no table column holds.
+ */
+export interface StoreCompanions {
+  registry: DescriptorRegistry;
+  stats: FleetStats;
+  /** Told when a background flush fails; the changes stay marked and the next flush retries. */
+  onFlushError(error: unknown): void;
+}
 
 /**
  * Where applications' state lives. Every backend keeps the hot state in an
@@ -9,7 +23,11 @@ export interface StateStore {
   readonly apps: AppTable;
   /** Short name for logs: "memory", "sqlite <file>". */
   readonly description: string;
-  /** Loads what the backend saved before; returns how many applications it restored. */
+  /**
+   * Loads what the backend saved before (applications, descriptors, counters);
+   * returns how many applications it restored. The caller rebuilds the
+   * per-application statistics from the table.
+   */
   open(): number;
   /** Records that a slot changed since the last flush. */
   touch(slot: number): void;
