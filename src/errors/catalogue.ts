@@ -108,6 +108,10 @@ export const ERRORS = {
     status: 500,
     template: 'state file {file}: {reason}',
   },
+  VOR_ERR_RESET_BODY: {
+    status: 400,
+    template: 'reset body must be {} (every application) or {"account": ..., "app": ...} (one), got {value}',
+  },
 } as const satisfies Record<string, { status: number; template: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

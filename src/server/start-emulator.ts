@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { registerResetRoute } from '../admin/reset-route.js';
 import type { Config } from '../config/defaults.js';
 import { FleetNames } from '../fleet/fleet-names.js';
 import { buildServer } from '../http/build-server.js';
+import { createObservation } from '../observe/observation.js';
 import { CommandWriter } from '../protocol/command-writer.js';
 import { DescriptorRegistry } from '../protocol/descriptor-registry.js';
 import { resolveRules } from '../protocol/resolve-rules.js';
@@ -70,6 +72,9 @@ export async function createEmulator(
     onFlushError: (error) => sinks.logger.error({ err: error }, 'state file flush failed'),
   });
   store.open();
+  const observation = createObservation(config.observe, {
+    apps: store.apps, stats, clock: sinks.clock ?? Date.now,
+  });
   stats.rebuild(store.apps);
 
   const { rules, rejectWith } = resolveRules(config.sequence);
@@ -79,6 +84,7 @@ export async function createEmulator(
     resync: config.sequence.resync,
     logger: sinks.logger,
     clock: sinks.clock ?? Date.now,
+    observer: observation.observer,
   });
 
   const server = await buildServer({
@@ -90,6 +96,10 @@ export async function createEmulator(
     fleetOnly: config.fleet.only,
     token: config.server.token,
     version: VERSION,
+    plugins: [
+      observation.plugin,
+      (server) => registerResetRoute(server, { store, stats, observation }),
+    ],
   });
 
   const close = async () => {
