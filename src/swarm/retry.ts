@@ -46,8 +46,14 @@ export async function sendWithRetry(
   let firstFailureAt = 0;
 
   for (;;) {
-    const kind = await attempt(send);
-    if (typeof kind !== 'string') return { reply: kind, failures };
+    let kind: string;
+    try {
+      const reply = await send();
+      if (reply.statusCode < 500) return { reply, failures };
+      kind = `http-${reply.statusCode}`;
+    } catch (error) {
+      kind = failureKind(error);
+    }
 
     hooks.onFailure(kind);
     if (failures === 0) firstFailureAt = hooks.now();
@@ -55,16 +61,6 @@ export async function sendWithRetry(
     failures += 1;
     if (hooks.now() + delay > hooks.giveUpAt(firstFailureAt)) return { reply: null, failures };
     await sleep(delay);
-  }
-}
-
-/** The reply, or a failure kind when the attempt should be retried. */
-async function attempt(send: () => Promise<HttpReply>): Promise<HttpReply | string> {
-  try {
-    const reply = await send();
-    return reply.statusCode >= 500 ? `http-${reply.statusCode}` : reply;
-  } catch (error) {
-    return failureKind(error);
   }
 }
 

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { classifyAnswer, type Answer } from './answer.js';
 import { maybeInject, type Injection } from './misbehave.js';
 import { jittered, type Random } from './random.js';
-import { DEFAULT_BACKOFF, sendWithRetry } from './retry.js';
+import { DEFAULT_BACKOFF, sendWithRetry, type RetryHooks } from './retry.js';
 import {
   applyAccepted,
   applyUnexpectedRejection,
@@ -68,6 +68,7 @@ class Swarm implements SwarmRun {
   private readonly servos: Servo[];
   private readonly transport: Transport;
   private readonly context: ServoContext;
+  private readonly retryHooks: RetryHooks;
   private readonly waiting = new Map<Servo, NodeJS.Timeout>();
   private readonly startedAt: number;
   private resolve: (outcome: SwarmOutcome) => void = () => undefined;
@@ -83,6 +84,13 @@ class Swarm implements SwarmRun {
     this.servos = plan.apps.map((app) => createServo(plan.account, app));
     this.transport = new Transport(plan.url, plan.connections);
     this.context = contextOf(plan, sinks);
+    this.retryHooks = {
+      policy: DEFAULT_BACKOFF,
+      random: sinks.random,
+      now: sinks.now,
+      giveUpAt: (since) => Math.min(since + plan.retryForMs, this.hardStopAt),
+      onFailure: (kind) => increment(this.tally.transport.errors, kind),
+    };
     this.startedAt = sinks.now();
     this.done = new Promise((resolve) => (this.resolve = resolve));
     this.launch();
@@ -225,13 +233,7 @@ class Swarm implements SwarmRun {
   /** Sends one request with retries; null when the backend stayed unreachable. */
   private async exchange(servo: Servo, sent: Outgoing): Promise<Answer | null> {
     const payload = JSON.stringify(sent);
-    const outcome = await sendWithRetry(() => this.timedPost(servo.path, payload), {
-      policy: DEFAULT_BACKOFF,
-      random: this.sinks.random,
-      now: this.sinks.now,
-      giveUpAt: (since) => Math.min(since + this.plan.retryForMs, this.hardStopAt),
-      onFailure: (kind) => increment(this.tally.transport.errors, kind),
-    });
+    const outcome = await sendWithRetry(() => this.timedPost(servo.path, payload), this.retryHooks);
 
     if (outcome.failures > 0 && outcome.reply !== null) this.tally.transport.recovered += 1;
     if (outcome.reply === null) this.tally.transport.unrecovered += 1;
