@@ -30,7 +30,7 @@ export async function buildServer(options: HttpOptions): Promise<FastifyInstance
   const server = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     logController: new DebugRequestLog(),
-    maxParamLength: 16 * 1024,
+    routerOptions: { maxParamLength: 16 * 1024 },
     bodyLimit: options.bodyLimit,
     forceCloseConnections: 'idle',
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
