@@ -28,3 +28,22 @@ test('5,000 discovered servos complete the same number of cycles with no rejecti
     await server.close();
   }
 });
+
+test('failed finals are counted as failures on both sides and complete no cycle', async () => {
+  const server = await emulator();
+  const flags = quickFlags(server.address, { apps: 200, cycles: 2, failureRate: 0.2, seed: 5 });
+
+  try {
+    const { report, exitCode, text } = await swarm(flags);
+    const stats = await statistics(server.address);
+    const sent = Object.values(report.failuresSent).reduce((a, b) => a + b, 0);
+
+    assert.equal(exitCode, 0, text);
+    assert.ok(sent > 0);
+    assert.equal(stats.failures, sent);
+    assert.deepEqual([stats.min, stats.max], [2, 2]);
+    assert.deepEqual([report.cycles.min, report.cycles.max], [2, 2]);
+  } finally {
+    await server.close();
+  }
+});
