@@ -6,6 +6,7 @@ import { appKey, type AppTable } from '../store/app-table.js';
 import { classifyEvent } from './classify-event.js';
 import { commandUid, type CommandWriter } from './command-writer.js';
 import type { DescriptorRegistry } from './descriptor-registry.js';
+import { catchUpTo, type CatchUp } from './restored-catch-up.js';
 import { EVENT_KIND_LABELS, EventKind, type ServoRequest } from './events.js';
 import { expectedEvents, PROGRESS_SEEN } from './expected-events.js';
 import {
@@ -18,6 +19,8 @@ const PREVIOUS_SHIFT = 1;
 const PREVIOUS_MASK = 0b110;
 /** Bit 3: the running command's cmd_uid came from the servo (resync) and is not checked. */
 const FOREIGN_UID = 0b1000;
+/** Bit 4: restored from a state file and not heard from since; the file may lag one flush. */
+const RESTORED = 0b10000;
 
 const OK = '{"status":"ok"}';
 
@@ -55,9 +58,13 @@ interface EventContext {
  */
 export class Sequencer {
   private readonly apps: AppTable;
+  /** The restored application whose first event is being handled, or -1. */
+  private catchingUp = -1;
 
   constructor(private readonly options: SequencerOptions) {
     this.apps = options.store.apps;
+    // Whatever the table holds before the first event came from a store's file.
+    for (let slot = 0; slot < this.apps.size; slot++) this.apps.flags[slot]! |= RESTORED;
   }
 
   /** Answers one servo request; throws a VoraciousError for a 400-style rejection. */
@@ -69,7 +76,19 @@ export class Sequencer {
 
     if (slot < 0) return this.firstEvent(context);
     this.apps.lastSeen[slot] = this.nowSeconds();
+    if ((this.apps.flags[slot]! & RESTORED) !== 0) return this.firstAfterRestore(context);
     return this.dispatch(context);
+  }
+
+  /** The first event of a restored application: taken at its word should the rules refuse it. */
+  private firstAfterRestore(context: EventContext): string {
+    this.catchingUp = context.slot;
+    try {
+      return this.dispatch(context);
+    } finally {
+      this.catchingUp = -1;
+      this.apps.flags[context.slot]! &= ~RESTORED;
+    }
   }
 
   private firstEvent(context: EventContext): string {
@@ -245,6 +264,54 @@ export class Sequencer {
     this.apps.flags[slot] = PROGRESS_SEEN | adoptUid(this.apps, slot, param.cmd_uid);
   }
 
+  /**
+   * A restored application's first event that the rules would refuse: the
+   * state file may lag the servo by one flush interval (or the servo repeats
+   * the request a kill cut short), so the event is believed. A repeated result
+   * of the command just completed is answered ok and changes nothing; a
+   * WHATS_NEXT while a command runs unreported gets that command again;
+   * anything else moves the application to where the event fits, the
+   * measurements it passed counting as cycles. Counted as a resync.
+   */
+  private catchUp(context: EventContext): string {
+    const { slot, kind } = context;
+    const flags = this.apps.flags[slot]! & ~RESTORED;
+    const from: CatchUp = {
+      phase: this.apps.phase[slot] as Phase,
+      commandSeq: this.apps.commandSeq[slot]!,
+      previous: ((flags & PREVIOUS_MASK) >> PREVIOUS_SHIFT) as CommandKind,
+      lostCycles: 0,
+    };
+    const uid = ourUid(context.param.cmd_uid);
+    this.catchingUp = -1;
+    this.apps.flags[slot] = flags;
+
+    const command = commandOfResult(kind);
+    const repeated = command !== CommandKind.NONE && command === from.previous
+      && !isRunning(from.phase) && (uid === null || uid === from.commandSeq);
+    if (repeated) return OK;
+
+    this.options.stats.resynced();
+    if (kind === EventKind.WHATS_NEXT && isRunning(from.phase) && (flags & PROGRESS_SEEN) === 0) {
+      return this.accept(context, from.phase, this.commandOf(slot, kindOfPhase(from.phase)));
+    }
+    this.place(context, catchUpTo(from, kind, uid));
+    return this.answer(context);
+  }
+
+  /** Moves an application where a catch-up found it, as if the lost events had arrived. */
+  private place(context: EventContext, place: CatchUp): void {
+    const { slot } = context;
+    for (let cycle = 0; cycle < place.lostCycles; cycle++) this.recordCycle(slot);
+
+    this.apps.commandSeq[slot] = place.commandSeq;
+    this.apps.progress[slot] = NaN;
+    this.apps.flags[slot] = isRunning(place.phase)
+      ? PROGRESS_SEEN | adoptUid(this.apps, slot, context.param.cmd_uid)
+      : place.previous << PREVIOUS_SHIFT;
+    this.moveTo(slot, place.phase);
+  }
+
   private accept(context: EventContext, to: Phase, answer: string): string {
     this.moveTo(context.slot, to);
     this.options.stats.eventAccepted(context.kind);
@@ -278,6 +345,7 @@ export class Sequencer {
 
   private reject(context: EventContext, code: ErrorCode, extra: ErrorDetails = {}): string {
     const { slot, account, app } = context;
+    if (slot >= 0 && slot === this.catchingUp) return this.catchUp(context);
     const known = slot >= 0;
     const phase = known ? (this.apps.phase[slot] as Phase) : Phase.DISCONNECTED;
     const flags = known ? this.apps.flags[slot]! : 0;
@@ -295,6 +363,7 @@ export class Sequencer {
     const answer = this.rejectionAnswer(error);
     if (known) {
       this.apps.rejections[slot] = this.apps.rejections[slot]! + 1;
+      this.options.store.touch(slot);
       this.options.observer?.eventAnswered(slot, context.kind, answer, code);
     }
 
@@ -339,6 +408,11 @@ function commandOfResult(kind: EventKind): CommandKind {
     default:
       return CommandKind.NONE;
   }
+}
+
+/** The command number a cmd_uid of ours stands for, or null for any other value. */
+function ourUid(uid: unknown): number | null {
+  return typeof uid === 'string' && /^(0|[1-9]\d{0,8})$/.test(uid) ? Number(uid) : null;
 }
 
 /** Takes over the servo's cmd_uid when it is one of ours; otherwise stops checking it. */
