@@ -42,8 +42,9 @@ export class AppTable {
   insert(key: string, nowSeconds: number): number {
     const slot = this.keyList.length;
     if (slot === this.capacity) this.grow();
-    this.slots.set(key, slot);
-    this.keyList.push(key);
+    const own = ownCopy(key);
+    this.slots.set(own, slot);
+    this.keyList.push(own);
     this.clear(slot);
     this.firstSeen[slot] = nowSeconds;
     this.lastSeen[slot] = nowSeconds;
@@ -93,6 +94,15 @@ export class AppTable {
 function resized<T extends Uint8Array | Uint32Array | Float32Array>(old: T, fresh: T): T {
   fresh.set(old as never);
   return fresh;
+}
+
+/**
+ * A flat copy of a key. Names arrive as slices of the request URL joined by a
+ * template literal; kept as they are, each would pin its URL and a rope node,
+ * about 55 bytes more per application than the flat string.
+ */
+function ownCopy(key: string): string {
+  return Buffer.from(key, 'latin1').toString('latin1');
 }
 
 /** Builds the table key of an application. */
