@@ -50,7 +50,7 @@ export function buildReport(outcome: SwarmOutcome, gates: SwarmGates): SwarmRepo
     durationMs,
     requests: tally.requests,
     requestsPerSecond: (tally.requests * 1000) / durationMs,
-    cycles: { ...spread, total: spread.mean * spread.n, target: plan.cycles },
+    cycles: { ...spread, total: outcome.cycles.reduce((a, b) => a + b, 0), target: plan.cycles },
     failuresSent: Object.fromEntries(tally.failuresSent),
     rejections: {
       total: tally.rejectionCount,
