@@ -39,7 +39,7 @@ test('/dashboard/data sums the fleet without listing apps', async () => {
     assert.deepEqual(data.cycles, {
       total: 3, min: 1, mean: 1.5, max: 2, stddev: 0.5, fairness: 0.9,
     });
-    assert.deepEqual(data.histogram, { width: 1, counts: [0, 1, 1] });
+    assert.deepEqual(data.histogram, { first: 1, width: 1, counts: [1, 1] });
     assert.equal(data.requests.HELLO, 3);
     assert.equal(data.states['measure-pending'], 2);
     assert.equal(data.rejections.length, 1);
@@ -59,5 +59,6 @@ test('long cycle histograms are folded into at most the asked number of buckets'
   assert.equal(folded.counts.length, 34);
   assert.equal(folded.counts.reduce((sum, count) => sum + count, 0), 105);
   assert.equal(folded.counts[33], 6, 'cycles 99 and 100 share the last bucket');
-  assert.deepEqual(bucketCycles([], 40), { width: 1, counts: [] });
+  assert.deepEqual(bucketCycles([], 40), { first: 0, width: 1, counts: [] });
+  assert.deepEqual(bucketCycles([0, 0, 0, 4, 2], 40), { first: 3, width: 1, counts: [4, 2] });
 });

@@ -67,8 +67,10 @@ function createRateChart(events) {
   })));
   events.forEach(() => rateData.push([]));
   const width = $('rate-chart').clientWidth || 800;
-  return new uPlot({ width, height: 240, series, scales: { x: { time: true } } },
-    rateData, $('rate-chart'));
+  const options = {
+    width, height: 240, series, legend: { live: false }, scales: { x: { time: true } },
+  };
+  return new uPlot(options, rateData, $('rate-chart'));
 }
 
 function showRates(data, rates) {
@@ -83,7 +85,7 @@ function showRates(data, rates) {
 }
 
 function showHistogram(histogram) {
-  const starts = histogram.counts.map((_, index) => index * histogram.width);
+  const starts = histogram.counts.map((_, index) => histogram.first + index * histogram.width);
   const data = [starts, histogram.counts];
   if (histogramChart !== null) {
     histogramChart.setData(data);
@@ -94,6 +96,7 @@ function showHistogram(histogram) {
   histogramChart = new uPlot({
     width,
     height: 220,
+    legend: { live: false },
     scales: { x: { time: false } },
     axes: [{ label: histogram.width === 1 ? 'cycles' : 'cycles (bucket start)' }, {}],
     series: [{ label: 'cycles' }, {
@@ -221,7 +224,9 @@ async function search(text) {
 
 function currentRoute() {
   const parts = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-  if (parts[0] === 'apps' && parts.length === 3) return { view: 'app', account: parts[1], app: parts[2] };
+  if (parts[0] === 'apps' && parts.length === 3) {
+    return { view: 'app', account: parts[1], app: parts[2] };
+  }
   if (parts[0] === 'search') return { view: 'search' };
   return { view: 'fleet' };
 }
