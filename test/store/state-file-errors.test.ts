@@ -52,6 +52,17 @@ test('a truncated copy of a real state file is refused as corrupt or truncated',
   assert.equal(statSync(copy).size, Math.floor(bytes.length / 2));
 });
 
+test('a state file missing only its last byte is refused, not read as zeros', () => {
+  const folder = stateFolder();
+  const file = join(folder, 'real.db');
+  realStateFile(file, 3_000);
+  const copy = join(folder, 'short.db');
+  const bytes = readFileSync(file);
+  writeFileSync(copy, bytes.subarray(0, bytes.length - 1));
+
+  assert.match(refusal(copy), /corrupt or truncated \(\d+ bytes, expected a multiple of \d+\)/);
+});
+
 test('an empty file is refused rather than silently initialised', () => {
   const file = join(stateFolder(), 'empty.db');
   writeFileSync(file, '');

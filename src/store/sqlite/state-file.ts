@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { VoraciousError } from '../../errors/catalogue.js';
+import { checkHeader, HeaderProblem } from './file-header.js';
 
 /** "VoRA" in the SQLite header: marks a file as ours before any table is read. */
 export const APPLICATION_ID = 0x566f5241;
@@ -35,6 +36,9 @@ const SCHEMA = `
   );
 `;
 
+const CORRUPT = 'is corrupt or truncated';
+const RESTORE = 'restore a good copy or name another file';
+
 /** A problem with the state file's content, reported as VOR_ERR_STATE_FILE. */
 export class StateFileProblem extends Error {}
 
@@ -48,7 +52,9 @@ export function openStateFile(file: string): Database.Database {
   let db: Database.Database | null = null;
 
   try {
-    const exists = existingSize(file) !== null;
+    const size = existingSize(file);
+    const exists = size !== null;
+    if (exists) checkHeader(file, size);
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
     if (exists) checkFile(db);
     configure(db);
@@ -94,7 +100,7 @@ function checkFile(db: Database.Database): void {
   if (version < 1) throw new StateFileProblem(`has an invalid schema version ${version}`);
 
   const check = db.pragma('quick_check(1)', { simple: true });
-  if (check !== 'ok') throw new StateFileProblem(`is corrupt or truncated (${String(check)})`);
+  if (check !== 'ok') throw new StateFileProblem(`${CORRUPT} (${String(check)}); ${RESTORE}`);
 }
 
 function configure(db: Database.Database): void {
@@ -117,7 +123,7 @@ function createSchema(db: Database.Database): void {
 }
 
 function reasonOf(error: unknown): string {
-  if (error instanceof StateFileProblem) return error.message;
+  if (error instanceof StateFileProblem || error instanceof HeaderProblem) return error.message;
 
   const code = (error as { code?: unknown }).code;
   const message = error instanceof Error ? error.message : String(error);
@@ -125,7 +131,7 @@ function reasonOf(error: unknown): string {
     case 'SQLITE_NOTADB':
       return `is not an SQLite database (${message}); name another file or move it away`;
     case 'SQLITE_CORRUPT':
-      return `is corrupt or truncated (${message}); restore a good copy or name another file`;
+      return `${CORRUPT} (${message}); ${RESTORE}`;
     case 'SQLITE_CANTOPEN':
       return `cannot be opened or created (${message}); check that its folder exists`;
     case 'SQLITE_BUSY':
