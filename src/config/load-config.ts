@@ -21,7 +21,7 @@ export interface LoadedConfig {
 
 /** The effective configuration: defaults < YAML file < VORACIOUS_* environment < flags. */
 export async function loadConfig(sources: ConfigSources): Promise<LoadedConfig> {
-  const file = sources.file ?? sources.env[CONFIG_FILE_VARIABLE] ?? null;
+  const file = sources.file ?? (sources.env[CONFIG_FILE_VARIABLE] || null);
   const fileSettings = file === null ? [] : await readConfigFile(file);
   const env = envSettings(sources.env);
   const flags = sources.flags ?? [];
