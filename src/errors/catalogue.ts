@@ -125,11 +125,12 @@ export class VoraciousError extends Error {
   readonly details: ErrorDetails;
 
   constructor(code: ErrorCode, details: ErrorDetails = {}) {
-    super(formatMessage(ERRORS[code].template, details));
+    const bounded = boundedDetails(details);
+    super(formatMessage(ERRORS[code].template, bounded));
     this.name = 'VoraciousError';
     this.code = code;
     this.statusCode = ERRORS[code].status;
-    this.details = details;
+    this.details = bounded;
   }
 
   /** The one JSON shape every error response has: code, message, then the details. */
@@ -149,8 +150,32 @@ export function formatMessage(template: string, details: ErrorDetails): string {
 const VERBATIM = new Set(['app', 'event', 'state', 'account', 'file', 'reason', 'part', 'method',
   'url', 'expected', 'fleet', 'outstanding', 'name', 'limit', 'previous', 'field', 'type']);
 
+/**
+ * Details quote what a client sent, and bodies and logs echo them; a value
+ * nested too deeply to serialise (a hostile body can be) becomes a note, so
+ * reporting the error cannot throw.
+ */
+function boundedDetails(details: ErrorDetails): ErrorDetails {
+  let bounded = details;
+  for (const [name, value] of Object.entries(details)) {
+    if (typeof value !== 'object' || value === null || serialisable(value)) continue;
+    bounded = { ...bounded, [name]: 'a value nested too deeply to show' };
+  }
+  return bounded;
+}
+
+function serialisable(value: object): boolean {
+  try {
+    JSON.stringify(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function describeValue(value: unknown, name: string): string {
-  if (Array.isArray(value)) return value.join(', ');
+  // Only our own lists are joined; a client's array is quoted as JSON like any value.
+  if (Array.isArray(value) && VERBATIM.has(name)) return value.join(', ');
   if (VERBATIM.has(name) && typeof value === 'string') return value;
   if (value === undefined) return 'nothing';
   const text = JSON.stringify(value) ?? String(value);
