@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { driveApp, injectPost } from '../helpers/servo-driver.js';
 import { injectEmulator, type TestEmulator } from '../helpers/test-emulator.js';
 
-const BODY_LIMIT = 1024;
+const BODY_LIMIT = 256 * 1024;
 const SERVO = '/accounts/a/applications/app1/servo';
 const servoOf = (account: string, app: string) => `/accounts/${account}/applications/${app}/servo`;
 
@@ -18,6 +18,9 @@ interface BadRequest {
 }
 
 const json = (value: unknown) => JSON.stringify(value);
+
+/** An array nested deeper than a recursive serialiser's stack allows. */
+const DEEP = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
 
 /** Issue 2 item 9, one request each, with the status and catalogue code it must get. */
 const BAD: BadRequest[] = [
@@ -54,9 +57,14 @@ const BAD: BadRequest[] = [
     status: 400, code: 'VOR_ERR_PARAM_INVALID' },
   { name: 'GOODBYE with a list param', body: json({ event: 'GOODBYE', param: [] }),
     status: 400, code: 'VOR_ERR_PARAM_INVALID' },
+  { name: 'a param nested 100,000 deep', body: `{"event": "MEASUREMENT", "param": ${DEEP}}`,
+    status: 400, code: 'VOR_ERR_PARAM_INVALID' },
+  { name: 'a body nested 100,000 deep', body: DEEP, status: 400, code: 'VOR_ERR_BODY_SHAPE' },
+  { name: 'a servo_uid nested 100,000 deep', body: `{"event": "HELLO", "servo_uid": ${DEEP}}`,
+    status: 400, code: 'VOR_ERR_FIELD_INVALID' },
   { name: 'numeric servo_uid', body: json({ event: 'HELLO', servo_uid: 5 }), status: 400,
     code: 'VOR_ERR_FIELD_INVALID' },
-  { name: 'body over the limit', body: json({ event: 'HELLO', param: { pad: 'x'.repeat(2000) } }),
+  { name: 'body over the limit', body: json({ event: 'HELLO', param: { pad: 'x'.repeat(BODY_LIMIT) } }),
     status: 413, code: 'VOR_ERR_BODY_TOO_LARGE' },
   { name: 'body over the limit, no content type', contentType: null,
     body: 'y'.repeat(BODY_LIMIT + 1), status: 413, code: 'VOR_ERR_BODY_TOO_LARGE' },
