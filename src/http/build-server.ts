@@ -1,6 +1,8 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyServerOptions,
+} from 'fastify';
 import type { Logger } from 'pino';
 import { VoraciousError } from '../errors/catalogue.js';
 import type { FleetNames } from '../fleet/fleet-names.js';
@@ -30,6 +32,7 @@ export async function buildServer(options: HttpOptions): Promise<FastifyInstance
   const server = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
     logController: new DebugRequestLog(),
+    childLoggerFactory: requestLogger,
     routerOptions: { maxParamLength: 16 * 1024 },
     bodyLimit: options.bodyLimit,
     forceCloseConnections: 'idle',
@@ -50,6 +53,15 @@ export async function buildServer(options: HttpOptions): Promise<FastifyInstance
   for (const plugin of options.plugins ?? []) await plugin(server);
   return server;
 }
+
+/**
+ * A child logger per request costs more than the rest of the routing; it is
+ * only worth making when per-request lines are written at all.
+ */
+const requestLogger: NonNullable<FastifyServerOptions['childLoggerFactory']> = (
+  logger, bindings, options,
+) =>
+  (logger as Logger).isLevelEnabled('debug') ? logger.child(bindings, options) : logger;
 
 /** Servos and hand-written curl calls send JSON under any content type, or none. */
 function parseEveryBodyAsJson(server: FastifyInstance): void {
