@@ -29,7 +29,7 @@ export function dashboardData(stats: FleetStats, observer: FleetObserver,
   clock: () => number): DashboardData {
   const snapshot = stats.snapshot();
   const requests: Record<string, number> = {};
-  for (const { event, outcome, value } of requestCounts(snapshot, observer)) {
+  for (const { event, outcome, value } of requestCounts(snapshot)) {
     if (outcome !== 'bad_request') requests[event] = (requests[event] ?? 0) + value;
   }
 

@@ -1,6 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { FleetStats, StatsSnapshot } from '../stats/fleet-stats.js';
-import type { FleetObserver } from './fleet-observer.js';
 import { requestCounts } from './request-counts.js';
 import { RequestLatency } from './request-latency.js';
 
@@ -18,13 +17,13 @@ type Sample = [labels: Record<string, string>, value: number];
  * fleet size), so requests pay nothing for them.
  * Labels are bounded: events, outcomes, codes and states, never applications.
  */
-export function createMetrics(stats: FleetStats, observer: FleetObserver): EmulatorMetrics {
+export function createMetrics(stats: FleetStats): EmulatorMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const snapshot = () => stats.snapshot();
 
   counter(registry, 'voracious_requests_total', 'Servo requests by event and outcome',
-    ['event', 'outcome'], () => requestCounts(snapshot(), observer)
+    ['event', 'outcome'], () => requestCounts(snapshot())
       .map(({ event, outcome, value }) => [{ event, outcome }, value]));
   counter(registry, 'voracious_rejections_total', 'Sequence rejections by error code',
     ['code'], () => byLabel('code', snapshot().rejections));

@@ -31,7 +31,7 @@ export function createObservation(config: Config['observe'], parts: ObservationP
   const observer = new FleetObserver({
     apps, clock, historyApps: config.history_apps, rejections: config.rejections,
   });
-  const metrics = createMetrics(stats, observer);
+  const metrics = createMetrics(stats);
 
   const plugin = (server: FastifyInstance) => {
     registerMetricsRoute(server, metrics);

@@ -1,12 +1,12 @@
 import type { ErrorCode } from '../errors/catalogue.js';
 import type { EventKind } from '../protocol/events.js';
-import type { Phase } from '../protocol/phases.js';
 
 /** One rejection as it was answered; the message is read from `answer` only when asked. */
 export interface RejectionEntry {
   timeMs: number;
   key: string;
-  phase: Phase;
+  /** The application's state when the event arrived ("new" when it had none). */
+  state: string;
   kind: EventKind;
   code: ErrorCode;
   answer: string;

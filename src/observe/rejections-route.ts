@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { EVENT_KIND_LABELS } from '../protocol/events.js';
-import { PHASE_NAMES } from '../protocol/phases.js';
 import { splitKey } from '../store/app-table.js';
 import { parsedAnswer } from './app-view.js';
 import type { FleetObserver } from './fleet-observer.js';
@@ -46,7 +45,7 @@ function rejectionView(entry: RejectionEntry): RejectionView {
     time: new Date(entry.timeMs).toISOString(),
     account,
     app,
-    state: PHASE_NAMES[entry.phase],
+    state: entry.state,
     event: EVENT_KIND_LABELS[entry.kind],
     code: entry.code,
     message: messageOf(entry.answer),

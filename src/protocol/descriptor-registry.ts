@@ -1,4 +1,3 @@
-import { VoraciousError } from '../errors/catalogue.js';
 
 /** One adjustable setting of a component, as a DESCRIPTION described it. */
 export interface SettingSpec {
@@ -28,18 +27,16 @@ export class DescriptorRegistry {
   private readonly ids = new Map<string, number>();
   private readonly infos: DescriptorInfo[] = [EMPTY];
 
-  constructor(private readonly limit: number) {}
+  constructor(readonly limit: number) {}
 
-  /** The id of a DESCRIPTION param's descriptor, adding it when new. */
-  intern(param: Record<string, unknown>, app: string): number {
+  /** The id of a DESCRIPTION param's descriptor, adding it when new; null past the limit. */
+  intern(param: Record<string, unknown>): number | null {
     const info = readDescriptor(param.descriptor);
     const identity = JSON.stringify(info);
     const known = this.ids.get(identity);
     if (known !== undefined) return known;
 
-    if (this.infos.length > this.limit) {
-      throw new VoraciousError('VOR_ERR_DESCRIPTOR_LIMIT', { app, limit: this.limit });
-    }
+    if (this.infos.length > this.limit) return null;
     this.infos.push(info);
     this.ids.set(identity, this.infos.length - 1);
     return this.infos.length - 1;

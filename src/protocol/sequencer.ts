@@ -24,9 +24,21 @@ const RESTORED = 0b10000;
 
 const OK = '{"status":"ok"}';
 
+/** A rejected event, as the observe layer records it. */
+export interface RejectedEvent {
+  /** -1 for an application the store holds nothing for. */
+  slot: number;
+  key: string;
+  state: string;
+  kind: EventKind;
+  code: ErrorCode;
+  answer: string;
+}
+
 /** Told of every answered event; the observe layer keeps histories with it. */
 export interface EventObserver {
-  eventAnswered(slot: number, kind: EventKind, answer: string, rejection: ErrorCode | null): void;
+  eventAccepted(slot: number, kind: EventKind, answer: string): void;
+  eventRejected(event: RejectedEvent): void;
 }
 
 export interface SequencerOptions {
@@ -51,15 +63,17 @@ interface EventContext {
   param: Record<string, unknown>;
 }
 
+/** An answer to send, or the rejection the rules found; nothing has changed for a rejection. */
+type Outcome = string | VoraciousError;
+
 /**
  * Holds every application to the servo protocol: decides for each event
  * whether it is accepted, moves the application on, and writes the answer.
- * A rejected event changes no protocol state.
+ * The rule checks return a rejection instead of answering it, so one place
+ * counts, logs and answers it, and a rejected event changes no protocol state.
  */
 export class Sequencer {
   private readonly apps: AppTable;
-  /** The restored application whose first event is being handled, or -1. */
-  private catchingUp = -1;
 
   constructor(private readonly options: SequencerOptions) {
     this.apps = options.store.apps;
@@ -76,38 +90,60 @@ export class Sequencer {
 
     if (slot < 0) return this.firstEvent(context);
     this.apps.lastSeen[slot] = this.nowSeconds();
-    if ((this.apps.flags[slot]! & RESTORED) !== 0) return this.firstAfterRestore(context);
-    return this.dispatch(context);
-  }
-
-  /** The first event of a restored application: taken at its word should the rules refuse it. */
-  private firstAfterRestore(context: EventContext): string {
-    this.catchingUp = context.slot;
-    try {
-      return this.dispatch(context);
-    } finally {
-      this.catchingUp = -1;
-      this.apps.flags[context.slot]! &= ~RESTORED;
-    }
-  }
-
-  private firstEvent(context: EventContext): string {
-    if (context.kind !== EventKind.HELLO && !this.options.resync) {
-      return this.reject(context, 'VOR_ERR_NOT_CONNECTED');
-    }
-    context.slot = this.apps.insert(appKey(context.account, context.app), this.nowSeconds());
-    this.options.stats.appAdded(Phase.DISCONNECTED);
-    if (context.kind !== EventKind.HELLO) this.resync(context);
     return this.dispatch(context);
   }
 
   private dispatch(context: EventContext): string {
-    const answer = this.answer(context);
-    this.options.observer?.eventAnswered(context.slot, context.kind, answer, null);
-    return answer;
+    const { slot } = context;
+    const restored = (this.apps.flags[slot]! & RESTORED) !== 0;
+    this.apps.flags[slot]! &= ~RESTORED;
+
+    let outcome = this.answer(context);
+    if (restored && typeof outcome !== 'string') outcome = this.catchUp(context);
+    return this.settle(context, outcome);
   }
 
-  private answer(context: EventContext): string {
+  /** Answers an accepted event, or counts, logs and answers a rejected one. */
+  private settle(context: EventContext, outcome: Outcome): string {
+    if (typeof outcome === 'string') {
+      this.options.observer?.eventAccepted(context.slot, context.kind, outcome);
+      return outcome;
+    }
+    return this.rejected(context, outcome);
+  }
+
+  /**
+   * An application the store holds nothing for: HELLO creates it; with
+   * resync any event does, placed where the event implies, unless the event
+   * is refused even there. Without resync, a GOODBYE the rules let through
+   * has nothing to end and leaves nothing behind.
+   */
+  private firstEvent(context: EventContext): string {
+    const { kind } = context;
+    const { resync, rules } = this.options;
+    if (kind !== EventKind.HELLO && !resync) {
+      const harmless = kind === EventKind.GOODBYE && !rules.goodbye_only_when_connected;
+      return harmless ? OK : this.rejected(context, this.reject(context, 'VOR_ERR_NOT_CONNECTED'));
+    }
+
+    context.slot = this.apps.insert(appKey(context.account, context.app), this.nowSeconds());
+    this.options.stats.appAdded(Phase.DISCONNECTED);
+    if (kind === EventKind.HELLO) return this.dispatch(context);
+
+    this.resync(context);
+    const outcome = this.answer(context);
+    if (typeof outcome === 'string') this.options.stats.resynced();
+    else this.forgetNewApp(context);
+    return this.settle(context, outcome);
+  }
+
+  private forgetNewApp(context: EventContext): void {
+    this.options.stats.appRemoved(this.apps.phase[context.slot] as Phase);
+    this.apps.removeLast();
+    context.slot = -1;
+  }
+
+  private answer(context: EventContext): Outcome {
     switch (context.kind) {
       case EventKind.HELLO:
         return this.hello(context);
@@ -123,7 +159,7 @@ export class Sequencer {
     }
   }
 
-  private hello(context: EventContext): string {
+  private hello(context: EventContext): Outcome {
     const phase = this.apps.phase[context.slot] as Phase;
     if (phase !== Phase.DISCONNECTED && this.options.rules.hello_only_when_disconnected) {
       return this.reject(context, 'VOR_ERR_SEQUENCE');
@@ -132,7 +168,7 @@ export class Sequencer {
     return this.accept(context, Phase.DESCRIBE_PENDING, OK);
   }
 
-  private goodbye(context: EventContext): string {
+  private goodbye(context: EventContext): Outcome {
     const phase = this.apps.phase[context.slot] as Phase;
     if (phase === Phase.DISCONNECTED && this.options.rules.goodbye_only_when_connected) {
       return this.reject(context, 'VOR_ERR_SEQUENCE');
@@ -140,7 +176,7 @@ export class Sequencer {
     return this.accept(context, Phase.DISCONNECTED, OK);
   }
 
-  private whatsNext(context: EventContext): string {
+  private whatsNext(context: EventContext): Outcome {
     const { slot } = context;
     const phase = this.apps.phase[slot] as Phase;
 
@@ -158,7 +194,7 @@ export class Sequencer {
     return this.accept(context, runningPhase(kind), this.commandOf(slot, kind));
   }
 
-  private progress(context: EventContext): string {
+  private progress(context: EventContext): Outcome {
     const { slot, param } = context;
     const outOfTurn = this.checkResultTurn(context);
     if (outOfTurn !== null) return outOfTurn;
@@ -180,7 +216,7 @@ export class Sequencer {
     return this.accept(context, this.apps.phase[slot] as Phase, OK);
   }
 
-  private final(context: EventContext): string {
+  private final(context: EventContext): Outcome {
     const { slot, kind } = context;
     const outOfTurn = this.checkResultTurn(context);
     if (outOfTurn !== null) return outOfTurn;
@@ -194,13 +230,17 @@ export class Sequencer {
   }
 
   /** Completes the running command with its final; a non-ok status counts as a failure. */
-  private complete(context: EventContext): string {
+  private complete(context: EventContext): Outcome {
     const { slot, param } = context;
     const commandKind = kindOfPhase(this.apps.phase[slot] as Phase);
     const failed = 'status' in param && param.status !== 'ok';
 
     if (commandKind === CommandKind.DESCRIBE && !failed) {
-      this.apps.descriptor[slot] = this.options.registry.intern(param, context.app);
+      const descriptor = this.options.registry.intern(param);
+      if (descriptor === null) {
+        return this.reject(context, 'VOR_ERR_DESCRIPTOR_LIMIT', { limit: this.options.registry.limit });
+      }
+      this.apps.descriptor[slot] = descriptor;
     }
     if (failed) this.recordFailure(context);
     if (commandKind === CommandKind.MEASURE && !failed) this.recordCycle(slot);
@@ -211,10 +251,10 @@ export class Sequencer {
 
   /**
    * Null when the event belongs to the running command and carries its
-   * cmd_uid; otherwise the answer to give (late progress and repeated finals
-   * of the command just completed are told apart from plain disorder).
+   * cmd_uid; otherwise the outcome (late progress and repeated finals of the
+   * command just completed are told apart from plain disorder).
    */
-  private checkResultTurn(context: EventContext): string | null {
+  private checkResultTurn(context: EventContext): Outcome | null {
     const { slot } = context;
     const phase = this.apps.phase[slot] as Phase;
     const eventCommand = commandOfResult(context.kind);
@@ -228,7 +268,7 @@ export class Sequencer {
     return this.afterCompletion(context);
   }
 
-  private afterCompletion(context: EventContext): string {
+  private afterCompletion(context: EventContext): Outcome {
     const isProgress = context.kind === EventKind.MEASUREMENT_PROGRESS
       || context.kind === EventKind.ADJUSTMENT_PROGRESS;
     const { rules } = this.options;
@@ -239,7 +279,7 @@ export class Sequencer {
     return rules.single_final ? this.reject(context, 'VOR_ERR_DUPLICATE_FINAL') : OK;
   }
 
-  private checkUid(context: EventContext): string | null {
+  private checkUid(context: EventContext): Outcome | null {
     const { slot, param } = context;
     const uid = param.cmd_uid;
     if (uid === undefined || uid === null || !this.options.rules.cmd_uid_must_match) return null;
@@ -254,7 +294,6 @@ export class Sequencer {
   private resync(context: EventContext): void {
     const { slot, kind, param } = context;
     const command = commandOfResult(kind);
-    this.options.stats.resynced();
 
     if (kind === EventKind.WHATS_NEXT) this.moveTo(slot, Phase.DESCRIBE_PENDING);
     if (kind === EventKind.GOODBYE) this.moveTo(slot, Phase.DESCRIBE_PENDING);
@@ -273,9 +312,9 @@ export class Sequencer {
    * anything else moves the application to where the event fits, the
    * measurements it passed counting as cycles. Counted as a resync.
    */
-  private catchUp(context: EventContext): string {
+  private catchUp(context: EventContext): Outcome {
     const { slot, kind } = context;
-    const flags = this.apps.flags[slot]! & ~RESTORED;
+    const flags = this.apps.flags[slot]!;
     const from: CatchUp = {
       phase: this.apps.phase[slot] as Phase,
       commandSeq: this.apps.commandSeq[slot]!,
@@ -283,8 +322,6 @@ export class Sequencer {
       lostCycles: 0,
     };
     const uid = ourUid(context.param.cmd_uid);
-    this.catchingUp = -1;
-    this.apps.flags[slot] = flags;
 
     const command = commandOfResult(kind);
     const repeated = command !== CommandKind.NONE && command === from.previous
@@ -343,13 +380,13 @@ export class Sequencer {
     return this.options.commands.write(kind, this.apps.descriptor[slot]!, key, seq);
   }
 
-  private reject(context: EventContext, code: ErrorCode, extra: ErrorDetails = {}): string {
+  /** The rejection of an event, naming where the application stands; changes nothing. */
+  private reject(context: EventContext, code: ErrorCode, extra: ErrorDetails = {}): VoraciousError {
     const { slot, account, app } = context;
-    if (slot >= 0 && slot === this.catchingUp) return this.catchUp(context);
     const known = slot >= 0;
     const phase = known ? (this.apps.phase[slot] as Phase) : Phase.DISCONNECTED;
     const flags = known ? this.apps.flags[slot]! : 0;
-    const error = new VoraciousError(code, {
+    return new VoraciousError(code, {
       account,
       app,
       state: known ? PHASE_NAMES[phase] : NEW_STATE,
@@ -357,15 +394,27 @@ export class Sequencer {
       expected: expectedEvents(phase, flags, this.options.rules),
       ...extra,
     });
+  }
 
-    this.options.stats.rejected(code);
-    this.options.logger.warn(error.details, 'sequence rejection');
+  /** Counts, logs and records a rejection, then throws it (strict) or answers it (lenient). */
+  private rejected(context: EventContext, error: VoraciousError): string {
+    const { slot, kind } = context;
     const answer = this.rejectionAnswer(error);
-    if (known) {
+
+    this.options.stats.rejected(error.code, kind);
+    this.options.logger.warn(error.details, 'sequence rejection');
+    if (slot >= 0) {
       this.apps.rejections[slot] = this.apps.rejections[slot]! + 1;
       this.options.store.touch(slot);
-      this.options.observer?.eventAnswered(slot, context.kind, answer, code);
     }
+    this.options.observer?.eventRejected({
+      slot,
+      key: appKey(context.account, context.app),
+      state: String(error.details.state),
+      kind,
+      code: error.code,
+      answer,
+    });
 
     if (this.options.rejectWith === 'http-400') throw error;
     return answer;

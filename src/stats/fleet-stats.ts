@@ -17,6 +17,8 @@ export interface StatsSnapshot {
   events: Record<string, number>;
   rejections: Record<string, number>;
   rejected: number;
+  /** The same rejections by the event that was refused. */
+  rejections_by_event: Record<string, number>;
   /** Requests refused before reaching the sequencer (bad JSON, bad names...), by code. */
   bad_requests: Record<string, number>;
   states: Record<string, number>;
@@ -28,6 +30,8 @@ export interface FleetCounters {
   events: Record<string, number>;
   failures_by_event: Record<string, number>;
   rejections: Record<string, number>;
+  /** Absent from files written before it was kept. */
+  rejections_by_event?: Record<string, number>;
   bad_requests: Record<string, number>;
   resyncs: number;
 }
@@ -48,6 +52,7 @@ export class FleetStats {
   private readonly eventCounts = new Array<number>(EVENT_KIND_LABELS.length).fill(0);
   private readonly failureCounts = new Map<string, number>();
   private readonly rejectionCounts = new Map<string, number>();
+  private readonly rejectedEventCounts = new Array<number>(EVENT_KIND_LABELS.length).fill(0);
   private readonly badRequestCounts = new Map<string, number>();
   private resyncCount = 0;
 
@@ -57,6 +62,15 @@ export class FleetStats {
     this.appsAt[0] = (this.appsAt[0] ?? 0) + 1;
     this.lowest = 0;
     this.phaseCounts[phase]! += 1;
+  }
+
+  /** Takes back `appAdded` for an application whose first event was refused after all. */
+  appRemoved(phase: Phase): void {
+    this.apps -= 1;
+    this.appsAt[0]! -= 1;
+    this.phaseCounts[phase]! -= 1;
+    if (this.apps === 0) this.appsAt = [];
+    this.lowest = this.nextOccupied(-1);
   }
 
   /** An application's counters went back to zero. */
@@ -83,8 +97,9 @@ export class FleetStats {
     this.failureCounts.set(event, (this.failureCounts.get(event) ?? 0) + 1);
   }
 
-  rejected(code: string): void {
+  rejected(code: string, kind: EventKind): void {
     this.rejectionCounts.set(code, (this.rejectionCounts.get(code) ?? 0) + 1);
+    this.rejectedEventCounts[kind]! += 1;
   }
 
   badRequest(code: string): void {
@@ -107,6 +122,7 @@ export class FleetStats {
     this.eventCounts.fill(0);
     this.failureCounts.clear();
     this.rejectionCounts.clear();
+    this.rejectedEventCounts.fill(0);
     this.badRequestCounts.clear();
     this.resyncCount = 0;
   }
@@ -138,6 +154,7 @@ export class FleetStats {
       events: labelled(EVENT_KIND_LABELS, this.eventCounts),
       failures_by_event: Object.fromEntries(this.failureCounts),
       rejections: Object.fromEntries(this.rejectionCounts),
+      rejections_by_event: labelled(EVENT_KIND_LABELS, this.rejectedEventCounts),
       bad_requests: Object.fromEntries(this.badRequestCounts),
       resyncs: this.resyncCount,
     };
@@ -150,6 +167,9 @@ export class FleetStats {
     });
     refill(this.failureCounts, saved.failures_by_event);
     refill(this.rejectionCounts, saved.rejections);
+    EVENT_KIND_LABELS.forEach((label, index) => {
+      this.rejectedEventCounts[index] = saved.rejections_by_event?.[label] ?? 0;
+    });
     refill(this.badRequestCounts, saved.bad_requests);
     this.resyncCount = saved.resyncs;
   }
@@ -177,6 +197,7 @@ export class FleetStats {
       events: labelled(EVENT_KIND_LABELS, this.eventCounts),
       rejections: Object.fromEntries(this.rejectionCounts),
       rejected: sumOf(this.rejectionCounts),
+      rejections_by_event: labelled(EVENT_KIND_LABELS, this.rejectedEventCounts),
       bad_requests: Object.fromEntries(this.badRequestCounts),
       states: labelled(PHASE_NAMES, this.phaseCounts),
       resyncs: this.resyncCount,

@@ -69,6 +69,12 @@ export class AppTable {
     this.descriptor[slot] = 0;
   }
 
+  /** Forgets the application added last, as if its insert never happened. */
+  removeLast(): void {
+    const key = this.keyList.pop();
+    if (key !== undefined) this.slots.delete(key);
+  }
+
   /** Forgets every application. */
   removeAll(): void {
     this.slots.clear();

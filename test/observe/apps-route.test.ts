@@ -164,3 +164,21 @@ test('a lenient rejection is kept once, with its reason as message', async () =>
     await emulator.close();
   }
 });
+
+test('a rejection from an app that never said HELLO reaches the feed as state new', async () => {
+  const emulator = await injectEmulator();
+  try {
+    const post = injectPost(emulator.server);
+    assert.equal((await post('ghost', 'WHATS_NEXT')).status, 400);
+
+    const feed = (await getJson(emulator, '/rejections')).body.rejections as
+      Record<string, unknown>[];
+    assert.equal(feed.length, 1);
+    assert.equal(feed[0]!.app, 'ghost');
+    assert.equal(feed[0]!.state, 'new');
+    assert.equal(feed[0]!.code, 'VOR_ERR_NOT_CONNECTED');
+    assert.equal((await getJson(emulator, '/apps/a/ghost')).status, 404);
+  } finally {
+    await emulator.close();
+  }
+});

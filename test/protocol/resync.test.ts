@@ -109,3 +109,19 @@ test('without resync, events from an unknown application are rejected and leave 
   assert.equal(h.stats.snapshot().n, 0);
   assert.equal(h.stats.snapshot().resyncs, 0);
 });
+
+test('resync: a first event refused even where it would place the app leaves no trace', () => {
+  const h = resyncing('strict');
+
+  assert.equal(h.send('app1', 'MEASUREMENT', PROGRESS(150)).error?.code, 'VOR_ERR_PROGRESS_RANGE');
+
+  assert.equal(h.state('app1'), 'new');
+  const snapshot = h.stats.snapshot();
+  assert.equal(snapshot.n, 0);
+  assert.equal(snapshot.resyncs, 0);
+  assert.equal(snapshot.rejections.VOR_ERR_PROGRESS_RANGE, 1);
+
+  h.ok('app1', 'MEASUREMENT', PROGRESS(10));
+  assert.equal(h.state('app1'), 'measuring');
+  assert.equal(h.stats.snapshot().n, 1);
+});

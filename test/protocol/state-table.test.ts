@@ -36,7 +36,7 @@ const STRICT: Record<StartState, Outcome[]> = {
 };
 
 const LENIENT: Record<StartState, Outcome[]> = {
-  'new': [DP, NC, NC, NC, NC, NC, NC, NC],
+  'new': [DP, NC, NC, NC, NC, NC, NC, IGNORED],
   'disconnected': [DP, SEQ, SEQ, SEQ, SEQ, SEQ, SEQ, OFF],
   'describe-pending': [DP, 'describing', SEQ, SEQ, SEQ, SEQ, SEQ, OFF],
   'describing': [DP, 'describing', 'measure-pending', SEQ, SEQ, SEQ, SEQ, OFF],
