@@ -1,3 +1,4 @@
+import { createServer, type IncomingMessage } from 'node:http';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, {
@@ -8,7 +9,9 @@ import { VoraciousError } from '../errors/catalogue.js';
 import type { FleetNames } from '../fleet/fleet-names.js';
 import type { Sequencer } from '../protocol/sequencer.js';
 import type { FleetStats } from '../stats/fleet-stats.js';
-import { errorResponse } from './error-response.js';
+import { errorResponse, parseJsonBody } from './error-response.js';
+import { ServoEndpoint } from './servo-endpoint.js';
+import { createServoFastPath } from './servo-fast-path.js';
 import { DebugRequestLog } from './request-log.js';
 import { registerOverridesRoute } from './routes/overrides-route.js';
 import { registerServoRoute } from './routes/servo-route.js';
@@ -23,14 +26,29 @@ export interface HttpOptions {
   fleetOnly: boolean;
   token: string | null;
   version: string;
+  /** Told the time in milliseconds of each request the fast path answers. */
+  onFastAnswer?: (milliseconds: number) => void;
   /** Further routes (observation, administration) added by the composition root. */
   plugins?: ((server: FastifyInstance) => void | Promise<void>)[];
 }
 
 /** Builds the fastify server with every route; does not listen. */
 export async function buildServer(options: HttpOptions): Promise<FastifyInstance> {
+  const logger = options.logger as FastifyBaseLogger;
+  const endpoint = new ServoEndpoint({
+    ...options, logger, countBadRequest: (code) => options.stats.badRequest(code),
+  });
+  const fastPath = createServoFastPath({
+    endpoint,
+    bodyLimit: options.bodyLimit,
+    onAnswered: fastAnswerLog(options),
+  });
+
   const server = Fastify({
-    loggerInstance: options.logger as FastifyBaseLogger,
+    serverFactory: (handler) => createServer((request, response) => {
+      if (!fastPath(request, response)) handler(request, response);
+    }),
+    loggerInstance: logger,
     logController: new DebugRequestLog(),
     childLoggerFactory: requestLogger,
     routerOptions: { maxParamLength: 16 * 1024 },
@@ -47,7 +65,7 @@ export async function buildServer(options: HttpOptions): Promise<FastifyInstance
   });
 
   await registerDocs(server, options.version);
-  registerServoRoute(server, options);
+  registerServoRoute(server, endpoint);
   registerOverridesRoute(server, options.fleet);
   registerStatsRoute(server, options.stats);
   for (const plugin of options.plugins ?? []) await plugin(server);
@@ -67,14 +85,23 @@ const requestLogger: NonNullable<FastifyServerOptions['childLoggerFactory']> = (
 function parseEveryBodyAsJson(server: FastifyInstance): void {
   server.removeAllContentTypeParsers();
   server.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
-    const text = body as string;
-    if (text.length === 0) return done(new VoraciousError('VOR_ERR_BODY_EMPTY'), undefined);
     try {
-      done(null, JSON.parse(text));
+      done(null, parseJsonBody(body as string));
     } catch (error) {
-      done(new VoraciousError('VOR_ERR_BODY_INVALID', { reason: (error as Error).message }));
+      done(error as VoraciousError, undefined);
     }
   });
+}
+
+/** The fast path's share of the latency histogram and of the per-request debug lines. */
+function fastAnswerLog(options: HttpOptions) {
+  const { logger, onFastAnswer } = options;
+  return (request: IncomingMessage, status: number, ms: number) => {
+    onFastAnswer?.(ms);
+    if (logger.isLevelEnabled('debug')) {
+      logger.debug({ method: request.method, url: request.url, status, ms }, 'request');
+    }
+  };
 }
 
 async function registerDocs(server: FastifyInstance, version: string): Promise<void> {

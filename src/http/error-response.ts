@@ -1,18 +1,42 @@
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { VoraciousError } from '../errors/catalogue.js';
 import { EVENT_NAMES } from '../protocol/events.js';
 
-interface ValidationIssue {
+export interface ValidationIssue {
   keyword: string;
   instancePath: string;
   params: Record<string, unknown>;
 }
 
+/** An error response ready to send, whichever transport carries it. */
+export interface ErrorReply {
+  status: number;
+  payload: string;
+}
+
 /**
  * The one place that turns any error into a response: catalogue errors keep
  * their code and status, fastify's own are translated, anything else is a
- * logged 500.
+ * logged 500. Client errors are counted and logged at warn, except sequence
+ * rejections, which the sequencer has counted and logged already.
  */
+export function errorReply(
+  error: unknown,
+  log: FastifyBaseLogger,
+  url: string,
+  onClientError: (code: string) => void,
+): ErrorReply {
+  const known = error instanceof VoraciousError ? error : new VoraciousError('VOR_ERR_INTERNAL');
+  if (known.statusCode >= 500) {
+    log.error({ err: error, url }, 'request failed');
+  } else if (!known.details.state) {
+    onClientError(known.code);
+    log.warn({ code: known.code, url }, known.message);
+  }
+  return { status: known.statusCode, payload: JSON.stringify(known.body()) };
+}
+
+/** errorReply for fastify's error handler, which also sees fastify's own errors. */
 export function errorResponse(
   error: FastifyError | VoraciousError | Error,
   request: FastifyRequest,
@@ -20,18 +44,24 @@ export function errorResponse(
   onClientError: (code: string) => void,
 ): FastifyReply {
   const known = toVoraciousError(error, request);
-  if (known.statusCode >= 500) {
-    request.log.error({ err: error, url: request.url }, 'request failed');
-  } else if (!known.details.state) {
-    onClientError(known.code);
-    request.log.warn({ code: known.code, url: request.url }, known.message);
-  }
-  return reply
-    .code(known.statusCode)
-    .header('content-type', 'application/json; charset=utf-8')
-    .send(JSON.stringify(known.body()));
+  const { status, payload } = errorReply(known === null ? error : known, request.log, request.url,
+    onClientError);
+  return reply.code(status).header('content-type', JSON_TYPE).send(payload);
 }
 
+export const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** Parses a request body as JSON whatever its content type said. */
+export function parseJsonBody(text: string): unknown {
+  if (text.length === 0) throw new VoraciousError('VOR_ERR_BODY_EMPTY');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new VoraciousError('VOR_ERR_BODY_INVALID', { reason: (error as Error).message });
+  }
+}
+
+/** The catalogue error for fastify's own errors; null for an unexpected one. */
 function toVoraciousError(error: Error & { code?: string }, request: FastifyRequest) {
   if (error instanceof VoraciousError) return error;
 
@@ -46,7 +76,7 @@ function toVoraciousError(error: Error & { code?: string }, request: FastifyRequ
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
     return new VoraciousError('VOR_ERR_BODY_INVALID', { reason: fastifyError.message });
   }
-  return new VoraciousError('VOR_ERR_INTERNAL');
+  return null;
 }
 
 function fromValidation(error: FastifyError, request: FastifyRequest): VoraciousError {
@@ -57,7 +87,8 @@ function fromValidation(error: FastifyError, request: FastifyRequest): Voracious
   return fromBody(issue, request.body);
 }
 
-function fromParams(issue: ValidationIssue, params: unknown): VoraciousError {
+/** The catalogue error for the first schema violation of a servo URL's names. */
+export function fromParams(issue: ValidationIssue, params: unknown): VoraciousError {
   const field = issue.instancePath.slice(1) || 'app';
   const value = (params as Record<string, unknown> | undefined)?.[field];
   return new VoraciousError('VOR_ERR_NAME_INVALID', { part: field, value });
@@ -69,7 +100,8 @@ function queryError(issue: ValidationIssue, query: unknown): VoraciousError {
   return new VoraciousError('VOR_ERR_QUERY_INVALID', { name, type: 'a string', value });
 }
 
-function fromBody(issue: ValidationIssue, body: unknown): VoraciousError {
+/** The catalogue error for the first schema violation of a servo request body. */
+export function fromBody(issue: ValidationIssue, body: unknown): VoraciousError {
   if (body === undefined || body === null) return new VoraciousError('VOR_ERR_BODY_EMPTY');
   if (issue.instancePath === '' && issue.keyword === 'type') {
     return new VoraciousError('VOR_ERR_BODY_SHAPE', { value: body });

@@ -96,6 +96,7 @@ export async function createEmulator(
     fleetOnly: config.fleet.only,
     token: config.server.token,
     version: VERSION,
+    onFastAnswer: (milliseconds) => observation.metrics.latency.record(milliseconds),
     plugins: [
       observation.plugin,
       (server) => registerResetRoute(server, { store, stats, observation }),
