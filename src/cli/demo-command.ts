@@ -1,6 +1,6 @@
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
 import { defaultConfig } from '../config/defaults.js';
-import { createLogger } from '../logging/create-logger.js';
-import { startEmulator } from '../server/start-emulator.js';
 import { FlagError } from '../swarm/flag-values.js';
 import { runSwarmFlags } from '../swarm/run-swarm.js';
 import { defaultSwarmFlags, parseSwarmFlags, type SwarmFlags } from '../swarm/swarm-flags.js';
@@ -11,7 +11,7 @@ const DEMO_APPS = 5_000;
 
 const DEMO_HELP = `Usage: voracious demo [swarm flags]
 
-Starts an emulator in this process with a fleet of ${DEMO_APPS} applications,
+Starts an emulator in a worker thread of this process with a fleet of ${DEMO_APPS} applications,
 runs a swarm against it for 10 s (one servo per listed app), prints the swarm
 report and the emulator's GET / statistics, and stops both.
 
@@ -60,21 +60,21 @@ async function runAgainstOwnEmulator(flags: SwarmFlags, io: CliIo, hooks: SwarmH
   config.log.level = 'silent';
   config.fleet.apps = flags.apps ?? DEMO_APPS;
 
-  const logger = createLogger({ level: 'silent' });
-  const emulator = await startEmulator(config, { logger, configSource: 'demo defaults' });
-
+  const worker = new Worker(new URL('./demo-emulator.js', import.meta.url), { workerData: config });
   try {
-    io.stdout.write(`voracious demo: emulator at ${emulator.address} listing ` +
+    const [address] = (await once(worker, 'message')) as [string];
+    io.stdout.write(`voracious demo: emulator at ${address} listing ` +
       `${config.fleet.apps} apps; swarm of one servo per listed app\n`);
     // Discovering the names exercises application-overrides, as a real fleet would.
-    const swarmFlags = { ...flags, url: emulator.address, apps: null };
+    const swarmFlags = { ...flags, url: address, apps: null };
     const result = await withStopSignals(hooks, (signal) =>
       runSwarmFlags(swarmFlags, { stdout: io.stdout, signal }));
 
-    io.stdout.write(`emulator GET /:\n${await statisticsText(emulator.address)}\n`);
+    io.stdout.write(`emulator GET /:\n${await statisticsText(address)}\n`);
     return result.exitCode;
   } finally {
-    await emulator.close();
+    worker.postMessage('stop');
+    await once(worker, 'exit');
   }
 }
 
