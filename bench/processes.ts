@@ -5,7 +5,7 @@ import type { Job, LoadResult } from './jobs.js';
 import type { ServerReply, ServerRequest } from './server-ipc.js';
 
 /** The bench server entries, compiled next to this file. */
-export type ServerEntry = 'bare-server' | 'voracious-server';
+export type ServerEntry = 'bare-server' | 'voracious-server' | 'persist-server';
 
 /** A server under test running in its own process. */
 export interface ServerHandle {

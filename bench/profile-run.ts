@@ -2,7 +2,7 @@ import { formatSelfTime, readProfile, topSelfTime } from './cpu-profile-summary.
 import { runInGenerator } from './processes.js';
 import type { ServerHandle } from './processes.js';
 import type { BenchOptions } from './options.js';
-import { checkFor, serversUnderTest, withServer } from './suite.js';
+import { checkFor, mainServer, withServer } from './suite.js';
 import type { SuiteIo } from './suite.js';
 import { fleetJob } from './workloads/fleet.js';
 
@@ -17,7 +17,7 @@ export async function runProfile(
   dir: string,
   io: SuiteIo & { out: NodeJS.WritableStream },
 ): Promise<void> {
-  const server = serversUnderTest().at(-1) ?? 'bare';
+  const server = mainServer();
   const flags = ['--cpu-prof', `--cpu-prof-dir=${dir}`];
   io.progress.write(`profiling ${server} under fleet into ${dir}\n`);
 

@@ -1,6 +1,7 @@
+import { defaultConfig } from '../src/config/defaults.js';
 import type { LoadResult } from './jobs.js';
 import type { BenchOptions } from './options.js';
-import type { Row, SuiteResults } from './suite.js';
+import type { Row, ServerName, SuiteResults } from './suite.js';
 import type { MemoryGrowth, ScaleResult } from './workloads/scale.js';
 
 /** The issue's targets: printed against the figures, never asserted. */
@@ -18,12 +19,34 @@ const HEADER = [
 ];
 const WIDTHS = [10, 9, 8, 8, 8, 7, 8, 6, 6];
 
-/** The ratio emulator / baseline of one workload, or null when either is missing. */
-export function ratioOf(rows: Row[], workload: string): number | null {
-  const bare = rows.find((row) => row.workload === workload && row.server === 'bare');
-  const voracious = rows.find((row) => row.workload === workload && row.server === 'voracious');
-  if (bare === undefined || voracious === undefined) return null;
-  return voracious.result.rps / bare.result.rps;
+/** The emulators whose targets are checked, each with how its target lines name it. */
+const EMULATORS = [
+  { server: 'voracious', label: '' },
+  { server: 'persist', label: ' with persistence' },
+] as const;
+
+/** The throughput ratio server / base of one workload, or null when either is missing. */
+export function ratioOf(
+  rows: Row[],
+  workload: string,
+  server: ServerName = 'voracious',
+  base: ServerName = 'bare',
+): number | null {
+  const top = rows.find((row) => row.workload === workload && row.server === server);
+  const bottom = rows.find((row) => row.workload === workload && row.server === base);
+  if (top === undefined || bottom === undefined) return null;
+  return top.result.rps / bottom.result.rps;
+}
+
+/** Every ratio of a run by name, as results.json keeps them. */
+export function ratiosOf(rows: Row[]): Record<string, number | null> {
+  const ratios: Record<string, number | null> = {};
+  for (const workload of ['hot', 'fleet']) {
+    ratios[workload] = ratioOf(rows, workload);
+    ratios[`${workload}_persist`] = ratioOf(rows, workload, 'persist');
+    ratios[`${workload}_persist_to_voracious`] = ratioOf(rows, workload, 'persist', 'voracious');
+  }
+  return ratios;
 }
 
 /** The whole human-readable report of a run. */
@@ -52,16 +75,32 @@ function formatComparison(
     `${workload} (${apps}, ${options.connections} connections, ` +
     `${options.durationMs / 1000} s measured after ${options.warmupMs / 1000} s warm-up, ` +
     `best of ${options.rounds})`;
-  const ratio = ratioOf(all, workload);
   const lines = [
     title,
     tableLine(HEADER),
     ...rows.map((row) => rowLine(row.server, row.result, row.loadBefore)),
+    ...ratioLines(all, workload),
   ];
 
-  if (ratio !== null) lines.push(`ratio voracious / bare: ${ratio.toFixed(2)}`);
+  if (rows.some((row) => row.server === 'persist')) lines.push(PERSIST_LEGEND);
   lines.push(...problems(rows));
   return lines.join('\n');
+}
+
+const PERSIST_LEGEND =
+  `persist: voracious with state.file, flushed every ${defaultConfig().state.flush_interval} ms ` +
+  '(the default)';
+
+function ratioLines(rows: Row[], workload: string): string[] {
+  const pairs = [
+    ['voracious', 'bare'],
+    ['persist', 'bare'],
+    ['persist', 'voracious'],
+  ] as const;
+  return pairs.flatMap(([server, base]) => {
+    const ratio = ratioOf(rows, workload, server, base);
+    return ratio === null ? [] : [`ratio ${server} / ${base}: ${ratio.toFixed(2)}`];
+  });
 }
 
 function formatScale(scale: ScaleResult, server: string | null): string {
@@ -128,17 +167,30 @@ function formatGeneratorCheck(rows: Row[]): string {
 export function checkTargets(results: SuiteResults): TargetCheck[] {
   const checks: TargetCheck[] = [];
   for (const workload of ['hot', 'fleet']) {
-    const ratio = ratioOf(results.rows, workload);
-    if (ratio !== null) checks.push(atLeast(`${workload} ratio`, ratio, TARGETS.ratio, ''));
-
-    const row = results.rows.find((r) => r.workload === workload && r.server === 'voracious');
-    if (row !== undefined) {
-      checks.push(atMost(`${workload} p99`, row.result.p99Ms, TARGETS.p99Ms, ' ms'));
+    for (const { server, label } of EMULATORS) {
+      checks.push(...workloadTargets(results.rows, workload, server, label));
     }
   }
 
   const scale = results.scaleServer === 'voracious' ? results.scale : null;
   if (scale !== null) checks.push(...scaleTargets(scale));
+  return checks;
+}
+
+function workloadTargets(
+  rows: Row[],
+  workload: string,
+  server: ServerName,
+  label: string,
+): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const ratio = ratioOf(rows, workload, server);
+  if (ratio !== null) checks.push(atLeast(`${workload} ratio${label}`, ratio, TARGETS.ratio, ''));
+
+  const row = rows.find((r) => r.workload === workload && r.server === server);
+  if (row !== undefined) {
+    checks.push(atMost(`${workload} p99${label}`, row.result.p99Ms, TARGETS.p99Ms, ' ms'));
+  }
   return checks;
 }
 

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { checkTargets, ratioOf } from './report.js';
+import { checkTargets, ratiosOf } from './report.js';
 import type { BenchOptions } from './options.js';
 import type { SuiteResults } from './suite.js';
 
@@ -19,7 +19,7 @@ export async function writeResults(
     node: process.version,
     machine: machine(),
     options,
-    ratios: { hot: ratioOf(results.rows, 'hot'), fleet: ratioOf(results.rows, 'fleet') },
+    ratios: ratiosOf(results.rows),
     targets: checkTargets(results),
     ...results,
   };

@@ -10,7 +10,8 @@ import { hotJob } from './workloads/hot.js';
 import { runScale } from './workloads/scale.js';
 import type { ScaleResult } from './workloads/scale.js';
 
-export type ServerName = 'bare' | 'voracious';
+/** persist is voracious with a state file flushed at the default interval. */
+export type ServerName = 'bare' | 'voracious' | 'persist';
 
 /** One workload measured against one server. */
 export interface Row {
@@ -42,14 +43,19 @@ export function voraciousAvailable(): boolean {
   return existsSync(EMULATOR_ROOT);
 }
 
-/** The servers to compare: the baseline always, the emulator once it exists. */
+/** The servers to compare: the baseline always, the emulator in memory and persisted. */
 export function serversUnderTest(): ServerName[] {
-  return voraciousAvailable() ? ['bare', 'voracious'] : ['bare'];
+  return voraciousAvailable() ? ['bare', 'voracious', 'persist'] : ['bare'];
+}
+
+/** The server scale, stats and profiling run on: the in-memory emulator once it exists. */
+export function mainServer(): ServerName {
+  return voraciousAvailable() ? 'voracious' : 'bare';
 }
 
 /** Answers are judged by protocol for the emulator; the baseline ignores the protocol. */
 export function checkFor(server: ServerName): CheckMode {
-  return server === 'voracious' ? 'protocol' : 'status';
+  return server === 'bare' ? 'status' : 'protocol';
 }
 
 /** Starts a server under test in its own process, with extra Node flags if given. */
@@ -72,7 +78,7 @@ export async function runSuite(options: BenchOptions, io: SuiteIo): Promise<Suit
   }
 
   if (options.only.includes('scale') || options.only.includes('stats')) {
-    results.scaleServer = servers.at(-1) ?? 'bare';
+    results.scaleServer = mainServer();
     results.scale = await scaleSession(results.scaleServer, options, io);
   }
   return results;

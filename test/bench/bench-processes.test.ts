@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { defaultConfig } from '../../src/config/defaults.js';
 import { startEmulator } from '../../src/server/start-emulator.js';
@@ -63,4 +66,34 @@ test('the emulator bench entry registers apps, answers the hot workload and repo
   assert.ok(isValid(registration), registration.firstProblem ?? '');
   assert.ok(isValid(hot), hot.firstProblem ?? '');
   assert.ok(after.heapUsed > 0 && before.rss > 0);
+});
+
+/** Starts the persisted emulator with os.tmpdir() set to a folder (the child reads TMPDIR). */
+async function startPersistIn(tmpdir: string) {
+  const saved = process.env['TMPDIR'];
+  process.env['TMPDIR'] = tmpdir;
+  try {
+    return await startServer('persist-server', [], process.stderr);
+  } finally {
+    if (saved === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = saved;
+  }
+}
+
+test('the persisted emulator entry answers and removes its state folder on stop', async () => {
+  const tmpdir = await mkdtemp(path.join(os.tmpdir(), 'bench-persist-test-'));
+  const server = await startPersistIn(tmpdir);
+
+  const [folder] = await readdir(tmpdir);
+  const stateFiles = await readdir(path.join(tmpdir, folder ?? ''));
+  const fleet = await runInGenerator(capped(fleetJob(server.origin, 20, tiny, 'protocol'), 240));
+  const snapshot = (await server.snapshot()) as { n: number };
+  await server.stop();
+  const left = await readdir(tmpdir);
+  await rm(tmpdir, { recursive: true, force: true });
+
+  assert.ok(stateFiles.includes('state.db'), stateFiles.join(', '));
+  assert.ok(isValid(fleet), fleet.firstProblem ?? '');
+  assert.equal(snapshot.n, 20);
+  assert.deepEqual(left, []);
 });
