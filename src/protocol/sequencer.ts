@@ -58,6 +58,8 @@ export interface SequencerOptions {
 interface EventContext {
   account: string;
   app: string;
+  /** `account/app`, the application's key in the table. */
+  key: string;
   slot: number;
   kind: EventKind;
   param: Record<string, unknown>;
@@ -85,8 +87,9 @@ export class Sequencer {
   handle(account: string, app: string, request: ServoRequest): string {
     const kind = classifyEvent(request.event, request.param);
     const param = (request.param ?? {}) as Record<string, unknown>;
-    const slot = this.apps.find(appKey(account, app));
-    const context: EventContext = { account, app, slot, kind, param };
+    const key = appKey(account, app);
+    const slot = this.apps.find(key);
+    const context: EventContext = { account, app, key, slot, kind, param };
 
     if (slot < 0) return this.firstEvent(context);
     this.apps.lastSeen[slot] = this.nowSeconds();
@@ -126,7 +129,7 @@ export class Sequencer {
       return harmless ? OK : this.rejected(context, this.reject(context, 'VOR_ERR_NOT_CONNECTED'));
     }
 
-    context.slot = this.apps.insert(appKey(context.account, context.app), this.nowSeconds());
+    context.slot = this.apps.insert(context.key, this.nowSeconds());
     this.options.stats.appAdded(Phase.DISCONNECTED);
     if (kind === EventKind.HELLO) return this.dispatch(context);
 
@@ -181,7 +184,7 @@ export class Sequencer {
     const phase = this.apps.phase[slot] as Phase;
 
     if (isRunning(phase) && !this.options.rules.whats_next_only_when_pending) {
-      return this.accept(context, phase, this.commandOf(slot, kindOfPhase(phase)));
+      return this.accept(context, phase, this.commandOf(context, kindOfPhase(phase)));
     }
     if (phase === Phase.DISCONNECTED || isRunning(phase)) {
       return this.reject(context, 'VOR_ERR_SEQUENCE');
@@ -191,7 +194,7 @@ export class Sequencer {
     this.apps.commandSeq[slot] = this.apps.commandSeq[slot]! + 1;
     this.apps.flags[slot] = this.apps.flags[slot]! & PREVIOUS_MASK;
     this.apps.progress[slot] = NaN;
-    return this.accept(context, runningPhase(kind), this.commandOf(slot, kind));
+    return this.accept(context, runningPhase(kind), this.commandOf(context, kind));
   }
 
   private progress(context: EventContext): Outcome {
@@ -330,7 +333,7 @@ export class Sequencer {
 
     this.options.stats.resynced();
     if (kind === EventKind.WHATS_NEXT && isRunning(from.phase) && (flags & PROGRESS_SEEN) === 0) {
-      return this.accept(context, from.phase, this.commandOf(slot, kindOfPhase(from.phase)));
+      return this.accept(context, from.phase, this.commandOf(context, kindOfPhase(from.phase)));
     }
     this.place(context, catchUpTo(from, kind, uid));
     return this.answer(context);
@@ -374,8 +377,8 @@ export class Sequencer {
     this.options.stats.failureReported(EVENT_KIND_LABELS[context.kind]);
   }
 
-  private commandOf(slot: number, kind: CommandKind): string {
-    const key = this.apps.keyOf(slot);
+  private commandOf(context: EventContext, kind: CommandKind): string {
+    const { slot, key } = context;
     const seq = this.apps.commandSeq[slot]!;
     return this.options.commands.write(kind, this.apps.descriptor[slot]!, key, seq);
   }
@@ -409,7 +412,7 @@ export class Sequencer {
     }
     this.options.observer?.eventRejected({
       slot,
-      key: appKey(context.account, context.app),
+      key: context.key,
       state: String(error.details.state),
       kind,
       code: error.code,

@@ -1,16 +1,16 @@
 import { Phase } from '../protocol/phases.js';
+import { KeyIndex } from './key-index.js';
 
 const INITIAL_CAPACITY = 1024;
 
 /**
  * Every application's protocol state, one typed-array column per field and
- * one row (slot) per application, so a million applications cost about a
- * hundred bytes each instead of an object apiece. Keys are `account/app`;
+ * one row (slot) per application, so a million applications cost about
+ * seventy bytes each instead of an object apiece. Keys are `account/app`;
  * neither part may contain "/".
  */
 export class AppTable {
-  private readonly slots = new Map<string, number>();
-  private keyList: string[] = [];
+  private readonly keys = new KeyIndex();
   private capacity = 0;
 
   phase = new Uint8Array(0);
@@ -30,31 +30,27 @@ export class AppTable {
   lastSeen = new Uint32Array(0);
 
   get size(): number {
-    return this.keyList.length;
+    return this.keys.size;
   }
 
   /** The slot of `account/app`, or -1 when the table holds nothing for it. */
   find(key: string): number {
-    return this.slots.get(key) ?? -1;
+    return this.keys.find(key);
   }
 
   /** Adds a disconnected application and returns its slot. */
   insert(key: string, nowSeconds: number): number {
-    const slot = this.keyList.length;
-    if (slot === this.capacity) this.grow();
-    const own = ownCopy(key);
-    this.slots.set(own, slot);
-    this.keyList.push(own);
+    if (this.keys.size === this.capacity) this.grow();
+    const slot = this.keys.add(key);
     this.clear(slot);
     this.firstSeen[slot] = nowSeconds;
     this.lastSeen[slot] = nowSeconds;
     return slot;
   }
 
+  /** The key of a slot, as a new string: not for the request path. */
   keyOf(slot: number): string {
-    const key = this.keyList[slot];
-    if (key === undefined) throw new RangeError(`no application in slot ${slot}`);
-    return key;
+    return this.keys.keyAt(slot);
   }
 
   /** Resets a slot's protocol state and counters; the application stays known. */
@@ -71,14 +67,12 @@ export class AppTable {
 
   /** Forgets the application added last, as if its insert never happened. */
   removeLast(): void {
-    const key = this.keyList.pop();
-    if (key !== undefined) this.slots.delete(key);
+    this.keys.removeLast();
   }
 
   /** Forgets every application. */
   removeAll(): void {
-    this.slots.clear();
-    this.keyList = [];
+    this.keys.clear();
   }
 
   private grow(): void {
@@ -100,15 +94,6 @@ export class AppTable {
 function resized<T extends Uint8Array | Uint32Array | Float32Array>(old: T, fresh: T): T {
   fresh.set(old as never);
   return fresh;
-}
-
-/**
- * A flat copy of a key. Names arrive as slices of the request URL joined by a
- * template literal; kept as they are, each would pin its URL and a rope node,
- * about 55 bytes more per application than the flat string.
- */
-function ownCopy(key: string): string {
-  return Buffer.from(key, 'latin1').toString('latin1');
 }
 
 /** Builds the table key of an application. */
