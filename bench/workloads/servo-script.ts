@@ -1,4 +1,5 @@
 import { DEMO_STATE } from '../../src/config/defaults.js';
+import { DESCRIPTOR } from '../../src/swarm/descriptor.js';
 import type { StepSpec } from '../jobs.js';
 
 /** The account every fleet application belongs to. */
@@ -7,32 +8,6 @@ export const ACCOUNT = 'bench';
 /** The hot workload's own account, so its app never collides with a registered fleet. */
 export const HOT_ACCOUNT = 'bench-hot';
 
-/** The descriptor the classic servo sends in the recorded fixture (demo components). */
-const DESCRIPTOR = {
-  application: {
-    components: {
-      web: {
-        settings: {
-          cpu: { value: 1, min: 0.5, max: 4, step: 0.25, type: 'range' },
-          replicas: { value: 3, min: 1, max: 10, step: 1, type: 'range' },
-        },
-      },
-      java: {
-        settings: {
-          mem: { value: 2, min: 1, max: 8, step: 0.5, type: 'range' },
-          GCTimeRatio: { value: 99, min: 9, max: 99, step: 10, type: 'range' },
-        },
-      },
-      db: {
-        settings: {
-          cpu: { value: 1, min: 0.5, max: 4, step: 0.25, type: 'range' },
-          commit_delay: { value: 0, min: 0, max: 100, step: 10, type: 'range' },
-        },
-      },
-    },
-  },
-  measurement: { metrics: { throughput: { unit: 'rpm' }, error_rate: { unit: '%' } } },
-};
 
 const METRICS = {
   throughput: { value: 1102.31, unit: 'rpm' },

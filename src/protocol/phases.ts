@@ -1,3 +1,5 @@
+import { EventKind } from './events.js';
+
 /**
  * Where an application stands in its cycle. A command kind k is pending in
  * phase 2k-1 (WHATS_NEXT hands it out) and running in phase 2k (its result
@@ -39,6 +41,22 @@ export const COMMAND_NAMES = ['', 'DESCRIBE', 'MEASURE', 'ADJUST'] as const;
 
 /** The event that carries the result of each command kind. */
 export const RESULT_EVENTS = ['', 'DESCRIPTION', 'MEASUREMENT', 'ADJUSTMENT'] as const;
+
+/** The command whose result an event carries; NONE for HELLO, WHATS_NEXT and GOODBYE. */
+export function commandOfEvent(kind: EventKind): CommandKind {
+  switch (kind) {
+    case EventKind.DESCRIPTION:
+      return CommandKind.DESCRIBE;
+    case EventKind.MEASUREMENT_PROGRESS:
+    case EventKind.MEASUREMENT_FINAL:
+      return CommandKind.MEASURE;
+    case EventKind.ADJUSTMENT_PROGRESS:
+    case EventKind.ADJUSTMENT_FINAL:
+      return CommandKind.ADJUST;
+    default:
+      return CommandKind.NONE;
+  }
+}
 
 export function pendingPhase(kind: CommandKind): Phase {
   return (kind * 2 - 1) as Phase;

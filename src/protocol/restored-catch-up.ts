@@ -1,5 +1,7 @@
 import { EventKind } from './events.js';
-import { CommandKind, isRunning, kindOfPhase, Phase } from './phases.js';
+import {
+  CommandKind, commandOfEvent, isRunning, kindOfPhase, Phase, runningPhase,
+} from './phases.js';
 
 /** Where a restored application is placed so that the event it just sent is in turn. */
 export interface CatchUp {
@@ -73,20 +75,8 @@ function placed(from: CatchUp, target: Target, uid: number | null): CatchUp {
 }
 
 function targetOf(kind: EventKind): Target {
-  switch (kind) {
-    case EventKind.HELLO:
-      return Phase.DISCONNECTED;
-    case EventKind.WHATS_NEXT:
-      return 'pending';
-    case EventKind.DESCRIPTION:
-      return Phase.DESCRIBING;
-    case EventKind.MEASUREMENT_PROGRESS:
-    case EventKind.MEASUREMENT_FINAL:
-      return Phase.MEASURING;
-    case EventKind.ADJUSTMENT_PROGRESS:
-    case EventKind.ADJUSTMENT_FINAL:
-      return Phase.ADJUSTING;
-    default:
-      return 'connected';
-  }
+  if (kind === EventKind.HELLO) return Phase.DISCONNECTED;
+  if (kind === EventKind.WHATS_NEXT) return 'pending';
+  const command = commandOfEvent(kind);
+  return command === CommandKind.NONE ? 'connected' : runningPhase(command);
 }

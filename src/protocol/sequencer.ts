@@ -10,7 +10,8 @@ import { catchUpTo, type CatchUp } from './restored-catch-up.js';
 import { EVENT_KIND_LABELS, EventKind, type ServoRequest } from './events.js';
 import { expectedEvents, PROGRESS_SEEN } from './expected-events.js';
 import {
-  CommandKind, isRunning, kindOfPhase, NEW_STATE, Phase, PHASE_NAMES, runningPhase,
+  CommandKind, commandOfEvent, isRunning, kindOfPhase, NEW_STATE, Phase, PHASE_NAMES,
+  runningPhase,
 } from './phases.js';
 import type { RejectStyle, RuleSwitches } from './rules.js';
 
@@ -260,7 +261,7 @@ export class Sequencer {
   private checkResultTurn(context: EventContext): Outcome | null {
     const { slot } = context;
     const phase = this.apps.phase[slot] as Phase;
-    const eventCommand = commandOfResult(context.kind);
+    const eventCommand = commandOfEvent(context.kind);
 
     if (isRunning(phase) && kindOfPhase(phase) === eventCommand) return this.checkUid(context);
 
@@ -296,7 +297,7 @@ export class Sequencer {
   /** Places an application the store knew nothing of where its first event implies. */
   private resync(context: EventContext): void {
     const { slot, kind, param } = context;
-    const command = commandOfResult(kind);
+    const command = commandOfEvent(kind);
 
     if (kind === EventKind.WHATS_NEXT) this.moveTo(slot, Phase.DESCRIBE_PENDING);
     if (kind === EventKind.GOODBYE) this.moveTo(slot, Phase.DESCRIBE_PENDING);
@@ -326,7 +327,7 @@ export class Sequencer {
     };
     const uid = ourUid(context.param.cmd_uid);
 
-    const command = commandOfResult(kind);
+    const command = commandOfEvent(kind);
     const repeated = command !== CommandKind.NONE && command === from.previous
       && !isRunning(from.phase) && (uid === null || uid === from.commandSeq);
     if (repeated) return OK;
@@ -447,21 +448,6 @@ function nextPhase(kind: CommandKind, failed: boolean): Phase {
   return kind === CommandKind.MEASURE ? Phase.ADJUST_PENDING : Phase.MEASURE_PENDING;
 }
 
-function commandOfResult(kind: EventKind): CommandKind {
-  switch (kind) {
-    case EventKind.DESCRIPTION:
-      return CommandKind.DESCRIBE;
-    case EventKind.MEASUREMENT_PROGRESS:
-    case EventKind.MEASUREMENT_FINAL:
-      return CommandKind.MEASURE;
-    case EventKind.ADJUSTMENT_PROGRESS:
-    case EventKind.ADJUSTMENT_FINAL:
-      return CommandKind.ADJUST;
-    default:
-      return CommandKind.NONE;
-  }
-}
-
 /** The command number a cmd_uid of ours stands for, or null for any other value. */
 function ourUid(uid: unknown): number | null {
   return typeof uid === 'string' && /^(0|[1-9]\d{0,8})$/.test(uid) ? Number(uid) : null;
@@ -469,8 +455,9 @@ function ourUid(uid: unknown): number | null {
 
 /** Takes over the servo's cmd_uid when it is one of ours; otherwise stops checking it. */
 function adoptUid(apps: AppTable, slot: number, uid: unknown): number {
-  if (typeof uid === 'string' && /^(0|[1-9]\d{0,8})$/.test(uid)) {
-    apps.commandSeq[slot] = Number(uid);
+  const seq = ourUid(uid);
+  if (seq !== null) {
+    apps.commandSeq[slot] = seq;
     return 0;
   }
   return uid === undefined || uid === null ? 0 : FOREIGN_UID;
