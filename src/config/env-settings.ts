@@ -21,7 +21,8 @@ export function envSettings(env: NodeJS.ProcessEnv): Setting[] {
 
   return names.flatMap((name) => {
     const origin = `environment variable ${name}`;
-    const path = resolvePath(CONFIG_SCHEMA, '', name.slice(ENV_PREFIX.length).toLowerCase(), origin);
+    const suffix = name.slice(ENV_PREFIX.length).toLowerCase();
+    const path = resolvePath(CONFIG_SCHEMA, '', suffix, origin);
     return settingsFromText(path, env[name] ?? '', origin);
   });
 }

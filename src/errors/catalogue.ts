@@ -10,7 +10,8 @@ export const ERRORS = {
   },
   VOR_ERR_NOT_CONNECTED: {
     status: 400,
-    template: '{app}: {event} from an application that never said HELLO (state {state}; expected {expected})',
+    template: '{app}: {event} from an application that never said HELLO ' +
+      '(state {state}; expected {expected})',
   },
   VOR_ERR_PROGRESS_MISSING: {
     status: 400,
@@ -30,11 +31,13 @@ export const ERRORS = {
   },
   VOR_ERR_DUPLICATE_FINAL: {
     status: 400,
-    template: '{app}: {event} repeated for a command already completed (state {state}; expected {expected})',
+    template: '{app}: {event} repeated for a command already completed ' +
+      '(state {state}; expected {expected})',
   },
   VOR_ERR_CMD_UID: {
     status: 400,
-    template: '{app}: {event} carries cmd_uid {value}, but the outstanding command is {outstanding} (state {state})',
+    template: '{app}: {event} carries cmd_uid {value}, but the outstanding command is ' +
+      '{outstanding} (state {state})',
   },
   VOR_ERR_BODY_INVALID: {
     status: 400,
@@ -86,7 +89,8 @@ export const ERRORS = {
   },
   VOR_ERR_UNAUTHORIZED: {
     status: 401,
-    template: 'missing or wrong token; send "Authorization: Bearer <token>" or "X-SF-Token: <token>"',
+    template:
+      'missing or wrong token; send "Authorization: Bearer <token>" or "X-SF-Token: <token>"',
   },
   VOR_ERR_QUERY_INVALID: {
     status: 400,
@@ -110,7 +114,8 @@ export const ERRORS = {
   },
   VOR_ERR_RESET_BODY: {
     status: 400,
-    template: 'reset body must be {} (every application) or {"account": ..., "app": ...} (one), got {value}',
+    template: 'reset body must be {} (every application) or {"account": ..., "app": ...} ' +
+      '(one), got {value}',
   },
 } as const satisfies Record<string, { status: number; template: string }>;
 

@@ -61,7 +61,8 @@ export async function buildServer(options: HttpOptions): Promise<FastifyInstance
   server.setErrorHandler((error, request, reply) =>
     errorResponse(error as FastifyError, request, reply, (code) => options.stats.badRequest(code)));
   server.setNotFoundHandler((request) => {
-    throw new VoraciousError('VOR_ERR_ROUTE_NOT_FOUND', { method: request.method, url: request.url });
+    const { method, url } = request;
+    throw new VoraciousError('VOR_ERR_ROUTE_NOT_FOUND', { method, url });
   });
 
   await registerDocs(server, options.version);

@@ -69,7 +69,9 @@ function toVoraciousError(error: Error & { code?: string }, request: FastifyRequ
   if (fastifyError.validation) return fromValidation(fastifyError, request);
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new VoraciousError('VOR_ERR_BODY_TOO_LARGE', { limit: request.routeOptions.bodyLimit });
+      return new VoraciousError('VOR_ERR_BODY_TOO_LARGE', {
+        limit: request.routeOptions.bodyLimit,
+      });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new VoraciousError('VOR_ERR_BODY_EMPTY');
   }
@@ -110,7 +112,9 @@ export function fromBody(issue: ValidationIssue, body: unknown): VoraciousError 
   const expected = [...EVENT_NAMES];
   if (issue.keyword === 'required' || issue.instancePath === '/event') {
     const event = (body as Record<string, unknown>).event;
-    if (typeof event === 'string') return new VoraciousError('VOR_ERR_EVENT_UNKNOWN', { value: event, expected });
+    if (typeof event === 'string') {
+      return new VoraciousError('VOR_ERR_EVENT_UNKNOWN', { value: event, expected });
+    }
     return new VoraciousError('VOR_ERR_EVENT_MISSING', { expected });
   }
 

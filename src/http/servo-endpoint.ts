@@ -66,7 +66,8 @@ export class ServoEndpoint {
 
     const { fleet, fleetOnly, sequencer } = this.options;
     if (fleetOnly && !fleet.has(app)) {
-      throw new VoraciousError('VOR_ERR_APP_OUTSIDE_FLEET', { value: app, fleet: fleet.describe() });
+      const listed = fleet.describe();
+      throw new VoraciousError('VOR_ERR_APP_OUTSIDE_FLEET', { value: app, fleet: listed });
     }
     return sequencer.handle(account, app, body as ServoRequest);
   }

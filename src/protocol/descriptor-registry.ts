@@ -87,7 +87,7 @@ function readSettings(components: Record<string, unknown>): SettingSpec[] {
 
 function readSetting(component: string, name: string, spec: Record<string, unknown>): SettingSpec {
   const values = Array.isArray(spec.values)
-    ? spec.values.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number')
+    ? spec.values.filter(isStringOrNumber)
     : null;
   const min = finite(spec.min, 0);
   const max = Math.max(min, finite(spec.max, min));
@@ -103,6 +103,10 @@ function objectAt(root: Record<string, unknown>, ...path: string[]): Record<stri
 
 function finite(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+function isStringOrNumber(value: unknown): value is string | number {
+  return typeof value === 'string' || typeof value === 'number';
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

@@ -242,7 +242,8 @@ export class Sequencer {
     if (commandKind === CommandKind.DESCRIBE && !failed) {
       const descriptor = this.options.registry.intern(param);
       if (descriptor === null) {
-        return this.reject(context, 'VOR_ERR_DESCRIPTOR_LIMIT', { limit: this.options.registry.limit });
+        const { limit } = this.options.registry;
+        return this.reject(context, 'VOR_ERR_DESCRIPTOR_LIMIT', { limit });
       }
       this.apps.descriptor[slot] = descriptor;
     }

@@ -19,7 +19,9 @@ export type Answer =
  */
 export function classifyAnswer(statusCode: number, body: unknown): Answer {
   if (statusCode >= 400) return rejectionOf(statusCode, body);
-  if (!isObject(body)) return { kind: 'rejected', code: 'bad-answer', message: 'not a JSON object' };
+  if (!isObject(body)) {
+    return { kind: 'rejected', code: 'bad-answer', message: 'not a JSON object' };
+  }
   if (typeof body.cmd === 'string') return { kind: 'command', command: commandOf(body) };
   if (body.status === 'ok') return { kind: 'ok' };
   if (body.status === 'cancel') return { kind: 'cancel' };

@@ -51,7 +51,9 @@ export function measuredMetrics(
   const wanted = names.length > 0 ? names : Object.keys(UNITS);
   const metrics: Record<string, { value: number; unit: string }> = {};
 
-  for (const name of wanted) metrics[name] = { value: metricValue(name, random), unit: UNITS[name] ?? '' };
+  for (const name of wanted) {
+    metrics[name] = { value: metricValue(name, random), unit: UNITS[name] ?? '' };
+  }
   return metrics;
 }
 

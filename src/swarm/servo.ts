@@ -131,7 +131,9 @@ function finalParam(servo: Servo, ctx: ServoContext): Record<string, unknown> {
   if (ctx.failureRate > 0 && ctx.random() < ctx.failureRate) {
     return failure(pick(FAILURE_STATUSES, ctx.random), command.cmd, 'emulated driver failure');
   }
-  if (command.cmd === 'MEASURE') return { metrics: measuredMetrics(metricNames(command), ctx.random) };
+  if (command.cmd === 'MEASURE') {
+    return { metrics: measuredMetrics(metricNames(command), ctx.random) };
+  }
   return { state: command.param.state ?? {}, status: 'ok' };
 }
 
@@ -210,7 +212,8 @@ export function isProgress(sent: Outgoing): boolean {
 
 /** Whether a final carries a failure status. */
 export function isFailure(sent: Outgoing): boolean {
-  return isObject(sent.param) && typeof sent.param.status === 'string' && sent.param.status !== 'ok';
+  const { param } = sent;
+  return isObject(param) && typeof param.status === 'string' && param.status !== 'ok';
 }
 
 /**

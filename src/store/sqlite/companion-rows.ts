@@ -24,7 +24,8 @@ export class CompanionRows {
     private readonly registry: DescriptorRegistry,
     private readonly stats: FleetStats,
   ) {
-    this.insertDescriptor = db.prepare('INSERT OR REPLACE INTO descriptors (id, info) VALUES (?, ?)');
+    this.insertDescriptor =
+      db.prepare('INSERT OR REPLACE INTO descriptors (id, info) VALUES (?, ?)');
     this.saveMeta = db.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)');
   }
 
