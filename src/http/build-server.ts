@@ -34,7 +34,7 @@ export interface HttpOptions {
 
 /** Builds the fastify server with every route; does not listen. */
 export async function buildServer(options: HttpOptions): Promise<FastifyInstance> {
-  const logger = options.logger as FastifyBaseLogger;
+  const logger = withoutListeningLine(options.logger);
   const endpoint = new ServoEndpoint({
     ...options, logger, countBadRequest: (code) => options.stats.badRequest(code),
   });
@@ -71,6 +71,15 @@ export async function buildServer(options: HttpOptions): Promise<FastifyInstance
   registerStatsRoute(server, options.stats);
   for (const plugin of options.plugins ?? []) await plugin(server);
   return server;
+}
+
+/**
+ * fastify logs its own "Server listening" at info, beside the emulator's
+ * start-up line that says more; below debug its logger starts at warn.
+ */
+function withoutListeningLine(logger: Logger): FastifyBaseLogger {
+  if (logger.isLevelEnabled('debug') || !logger.isLevelEnabled('info')) return logger;
+  return logger.child({}, { level: 'warn' });
 }
 
 /**

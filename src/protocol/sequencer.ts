@@ -407,7 +407,7 @@ export class Sequencer {
     const answer = this.rejectionAnswer(error);
 
     this.options.stats.rejected(error.code, kind);
-    this.options.logger.warn(error.details, 'sequence rejection');
+    this.options.logger.warn({ code: error.code, ...error.details }, 'sequence rejection');
     if (slot >= 0) {
       this.apps.rejections[slot] = this.apps.rejections[slot]! + 1;
       this.options.store.touch(slot);

@@ -80,6 +80,8 @@ test('a strict rejection is a 400 naming app, state, event and what was expected
   assert.equal(warnings.length, 1, 'logged once, by the sequencer');
   assert.equal(warnings[0]?.app, 'app00042');
   assert.equal(warnings[0]?.state, 'measuring');
+  assert.equal(warnings[0]?.code, 'VOR_ERR_PROGRESS_MISSING');
+  assert.equal(warnings[0]?.event, 'MEASUREMENT final');
 });
 
 test('strict: a stale cmd_uid is a 400 VOR_ERR_CMD_UID', async (t) => {
