@@ -74,8 +74,7 @@ export interface LoadResult {
 
 /** True when nothing went wrong: no error status, rejection, wrong command or transport error. */
 export function isValid(result: LoadResult): boolean {
-  const problems =
-    result.non2xx + result.rejections + result.mismatches + result.transportErrors;
+  const problems = result.non2xx + result.rejections + result.mismatches + result.transportErrors;
   return problems === 0 && result.requests > 0;
 }
 

@@ -21,8 +21,7 @@ export async function runProfile(
   const flags = ['--cpu-prof', `--cpu-prof-dir=${dir}`];
   io.progress.write(`profiling ${server} under fleet into ${dir}\n`);
 
-  const fleet = (origin: string) =>
-    fleetJob(origin, options.fleetApps, options, checkFor(server));
+  const fleet = (origin: string) => fleetJob(origin, options.fleetApps, options, checkFor(server));
   const run = (handle: ServerHandle) => runInGenerator(fleet(handle.origin));
   const result = await withServer(server, io, run, flags);
 

@@ -15,7 +15,15 @@ export interface TargetCheck {
 }
 
 const HEADER = [
-  'server', 'req/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'gen CPU', 'valid', 'load',
+  'server',
+  'req/s',
+  'p50 ms',
+  'p99 ms',
+  'max ms',
+  'errors',
+  'gen CPU',
+  'valid',
+  'load',
 ];
 const WIDTHS = [10, 9, 8, 8, 8, 7, 8, 6, 6];
 
@@ -214,8 +222,7 @@ function scaleTargets(scale: ScaleResult): TargetCheck[] {
 function formatTargets(checks: TargetCheck[]): string {
   if (checks.length === 0) return 'targets: no emulator figures in this run';
   const lines = checks.map(
-    (check) =>
-      `  ${check.met ? 'met   ' : 'MISSED'} ${check.target}: ${check.measured}`,
+    (check) => `  ${check.met ? 'met   ' : 'MISSED'} ${check.target}: ${check.measured}`,
   );
   return ['targets (not asserted):', ...lines].join('\n');
 }

@@ -50,11 +50,7 @@ export async function runScale(
   return { apps, registration, afterRegistration, fleet, afterFleet, stats };
 }
 
-function growth(
-  before: NodeJS.MemoryUsage,
-  after: NodeJS.MemoryUsage,
-  apps: number,
-): MemoryGrowth {
+function growth(before: NodeJS.MemoryUsage, after: NodeJS.MemoryUsage, apps: number): MemoryGrowth {
   return {
     rssPerApp: (after.rss - before.rss) / apps,
     heapPerApp: (after.heapUsed - before.heapUsed) / apps,

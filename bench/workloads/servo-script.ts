@@ -8,7 +8,6 @@ export const ACCOUNT = 'bench';
 /** The hot workload's own account, so its app never collides with a registered fleet. */
 export const HOT_ACCOUNT = 'bench-hot';
 
-
 const METRICS = {
   throughput: { value: 1102.31, unit: 'rpm' },
   error_rate: { value: 1.262, unit: '%' },

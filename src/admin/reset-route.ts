@@ -10,21 +10,28 @@ const NAME = new RegExp(NAME_PATTERN);
 
 /** `POST /admin/reset`: `{}` forgets every application; `{account, app}` resets one. */
 export function registerResetRoute(server: FastifyInstance, targets: ResetTargets): void {
-  server.post('/admin/reset', {
-    schema: {
-      summary: 'Reset every application (body {}) or one (body {"account": ..., "app": ...})',
+  server.post(
+    '/admin/reset',
+    {
+      schema: {
+        summary: 'Reset every application (body {}) or one (body {"account": ..., "app": ...})',
+      },
     },
-  }, (request) => {
-    const reset = resetRequest(request.body);
-    if (reset.scope === 'all') return { status: 'ok', reset: 'all', apps: resetFleet(targets) };
+    (request) => {
+      const reset = resetRequest(request.body);
+      if (reset.scope === 'all') return { status: 'ok', reset: 'all', apps: resetFleet(targets) };
 
-    const slot = targets.store.apps.find(appKey(reset.account, reset.app));
-    if (slot < 0) {
-      throw new VoraciousError('VOR_ERR_APP_UNKNOWN', { value: reset.app, account: reset.account });
-    }
-    resetApp(targets, slot);
-    return { status: 'ok', reset: 'app', account: reset.account, app: reset.app };
-  });
+      const slot = targets.store.apps.find(appKey(reset.account, reset.app));
+      if (slot < 0) {
+        throw new VoraciousError('VOR_ERR_APP_UNKNOWN', {
+          value: reset.app,
+          account: reset.account,
+        });
+      }
+      resetApp(targets, slot);
+      return { status: 'ok', reset: 'app', account: reset.account, app: reset.app };
+    },
+  );
 }
 
 /** No body counts as `{}`, so `curl -X POST .../admin/reset` resets everything. */

@@ -21,26 +21,53 @@ export const CONFIG_FLAGS: readonly ConfigFlag[] = [
   { name: 'port', path: 'server.port', placeholder: 'N', help: 'port to listen on, 0 for any' },
   { name: 'host', path: 'server.host', placeholder: 'ADDRESS', help: 'address to listen on' },
   { name: 'apps', path: 'fleet.apps', placeholder: 'N', help: 'applications listed in the fleet' },
-  { name: 'profile', path: 'sequence.profile', placeholder: 'strict|lenient',
-    help: 'sequence profile' },
-  { name: 'state-file', path: 'state.file', placeholder: 'FILE',
-    help: 'SQLite file keeping application state (none: in memory)' },
-  { name: 'resync', path: 'sequence.resync', placeholder: null,
-    help: 'accept the first event of an unknown application' },
-  { name: 'log-level', path: 'log.level', placeholder: 'LEVEL',
-    help: 'fatal, error, warn, info, debug, trace or silent' },
-  { name: 'adjust-mode', path: 'adjust.mode', placeholder: 'fixed|descriptor',
-    help: 'ADJUST the configured state, or one derived from DESCRIPTION' },
+  {
+    name: 'profile',
+    path: 'sequence.profile',
+    placeholder: 'strict|lenient',
+    help: 'sequence profile',
+  },
+  {
+    name: 'state-file',
+    path: 'state.file',
+    placeholder: 'FILE',
+    help: 'SQLite file keeping application state (none: in memory)',
+  },
+  {
+    name: 'resync',
+    path: 'sequence.resync',
+    placeholder: null,
+    help: 'accept the first event of an unknown application',
+  },
+  {
+    name: 'log-level',
+    path: 'log.level',
+    placeholder: 'LEVEL',
+    help: 'fatal, error, warn, info, debug, trace or silent',
+  },
+  {
+    name: 'adjust-mode',
+    path: 'adjust.mode',
+    placeholder: 'fixed|descriptor',
+    help: 'ADJUST the configured state, or one derived from DESCRIPTION',
+  },
   { name: 'seed', path: 'adjust.seed', placeholder: 'N', help: 'seed of descriptor adjustments' },
-  { name: 'token', path: 'server.token', placeholder: 'TOKEN',
-    help: 'token servo requests must carry (none: no check)' },
+  {
+    name: 'token',
+    path: 'server.token',
+    placeholder: 'TOKEN',
+    help: 'token servo requests must carry (none: no check)',
+  },
 ];
 
 const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
-  ...Object.fromEntries(CONFIG_FLAGS.map((flag) => [
-    flag.name, { type: flag.placeholder === null ? 'boolean' : 'string' },
-  ])),
+  ...Object.fromEntries(
+    CONFIG_FLAGS.map((flag) => [
+      flag.name,
+      { type: flag.placeholder === null ? 'boolean' : 'string' },
+    ]),
+  ),
 } as const;
 
 export interface ConfigArgs {

@@ -26,7 +26,9 @@ const processHooks: SwarmHooks = {
 
 /** `voracious demo`: the emulator and a swarm in one process, then both reports. */
 export async function runDemo(
-  argv: string[], io: CliIo, hooks: SwarmHooks = processHooks,
+  argv: string[],
+  io: CliIo,
+  hooks: SwarmHooks = processHooks,
 ): Promise<number> {
   let flags: SwarmFlags;
   try {
@@ -63,12 +65,15 @@ async function runAgainstOwnEmulator(flags: SwarmFlags, io: CliIo, hooks: SwarmH
   const worker = new Worker(new URL('./demo-emulator.js', import.meta.url), { workerData: config });
   try {
     const [address] = (await once(worker, 'message')) as [string];
-    io.stdout.write(`voracious demo: emulator at ${address} listing ` +
-      `${config.fleet.apps} apps; swarm of one servo per listed app\n`);
+    io.stdout.write(
+      `voracious demo: emulator at ${address} listing ` +
+        `${config.fleet.apps} apps; swarm of one servo per listed app\n`,
+    );
     // Discovering the names exercises application-overrides, as a real fleet would.
     const swarmFlags = { ...flags, url: address, apps: null };
     const result = await withStopSignals(hooks, (signal) =>
-      runSwarmFlags(swarmFlags, { stdout: io.stdout, signal }));
+      runSwarmFlags(swarmFlags, { stdout: io.stdout, signal }),
+    );
 
     io.stdout.write(`emulator GET /:\n${await statisticsText(address)}\n`);
     return result.exitCode;

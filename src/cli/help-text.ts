@@ -18,8 +18,9 @@ const PRECEDENCE = [
 /** `voracious --help`: the commands, the global flags and the flags of serve and config. */
 export function globalHelp(commands: readonly CommandSummary[], version: string): string {
   const width = Math.max(...commands.map((command) => command.name.length)) + 2;
-  const commandLines = commands.map((command) =>
-    `  ${command.name.padEnd(width)}${command.summary}`);
+  const commandLines = commands.map(
+    (command) => `  ${command.name.padEnd(width)}${command.summary}`,
+  );
 
   return [
     `voracious ${version}: emulates thousands of OCO optimization backends at once`,
@@ -31,7 +32,10 @@ export function globalHelp(commands: readonly CommandSummary[], version: string)
     `  ${'help'.padEnd(width)}print the help of a command: voracious help serve`,
     '',
     'Global flags:',
-    ...table([['-h, --help', 'print this help'], ['--version', `print the version (${version})`]]),
+    ...table([
+      ['-h, --help', 'print this help'],
+      ['--version', `print the version (${version})`],
+    ]),
     '',
     'Flags of serve and config:',
     ...flagLines(),
@@ -82,7 +86,9 @@ function table(rows: readonly (readonly [string, string])[]): string[] {
     if (line.length <= HELP_WIDTH || bracket < 0) return [line];
 
     const indent = ' '.repeat(LEFT_COLUMN + 2);
-    return [`  ${left.padEnd(LEFT_COLUMN)}${right.slice(0, bracket)}`,
-      `${indent}${right.slice(bracket + 1)}`];
+    return [
+      `  ${left.padEnd(LEFT_COLUMN)}${right.slice(0, bracket)}`,
+      `${indent}${right.slice(bracket + 1)}`,
+    ];
   });
 }

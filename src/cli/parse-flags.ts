@@ -45,6 +45,8 @@ export function refusePositionals(positionals: string[], command: string): void 
   const [first] = positionals;
   if (first === undefined) return;
 
-  throw new UsageError(`unexpected argument ${JSON.stringify(first)} for voracious ${command}; ` +
-    `see voracious ${command} --help`);
+  throw new UsageError(
+    `unexpected argument ${JSON.stringify(first)} for voracious ${command}; ` +
+      `see voracious ${command} --help`,
+  );
 }

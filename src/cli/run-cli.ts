@@ -49,8 +49,9 @@ function findCommand(name: string, commands: CommandTable): CommandEntry {
   if (name.startsWith('-')) {
     throw new UsageError(`${name} needs a command first (${known}); see voracious --help`);
   }
-  throw new UsageError(`unknown command ${JSON.stringify(name)}; expected one of ${known}; ` +
-    'see voracious --help');
+  throw new UsageError(
+    `unknown command ${JSON.stringify(name)}; expected one of ${known}; ` + 'see voracious --help',
+  );
 }
 
 function summaries(commands: CommandTable) {

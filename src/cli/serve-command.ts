@@ -17,7 +17,8 @@ const DESCRIPTION = [
 
 /** What serve needs of startEmulator; tests pass a stand-in. */
 export type StartEmulator = (
-  config: Config, sinks: { logger: Logger; configSource: string },
+  config: Config,
+  sinks: { logger: Logger; configSource: string },
 ) => Promise<Stoppable & { address: string }>;
 
 export interface ServeHooks extends StopHooks {
@@ -32,7 +33,9 @@ const processHooks: ServeHooks = {
 
 /** `voracious serve`: runs the emulator until a stop signal; resolves to the exit code. */
 export async function runServe(
-  argv: string[], io: CliIo, hooks: ServeHooks = processHooks,
+  argv: string[],
+  io: CliIo,
+  hooks: ServeHooks = processHooks,
 ): Promise<number> {
   const args = parseConfigArgs(argv, io, 'serve');
   if (args.help) {

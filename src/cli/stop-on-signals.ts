@@ -27,7 +27,9 @@ export interface StopHooks {
  * cleanly; a second signal forces exit code 1.
  */
 export async function runUntilStopped(
-  start: () => Promise<Stoppable>, logger: Logger, hooks: StopHooks,
+  start: () => Promise<Stoppable>,
+  logger: Logger,
+  hooks: StopHooks,
 ): Promise<number> {
   let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
   const stopRequested = new Promise<void>((resolve) => {

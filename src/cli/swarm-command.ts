@@ -21,7 +21,9 @@ const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /** `voracious swarm`: drives one emulated servo per app; resolves to the exit code. */
 export async function runSwarm(
-  argv: string[], io: CliIo, hooks: SwarmHooks = processHooks,
+  argv: string[],
+  io: CliIo,
+  hooks: SwarmHooks = processHooks,
 ): Promise<number> {
   try {
     const flags = parseSwarmFlags(argv);
@@ -30,7 +32,8 @@ export async function runSwarm(
       return 0;
     }
     const result = await withStopSignals(hooks, (signal) =>
-      runSwarmFlags(flags, { stdout: io.stdout, signal }));
+      runSwarmFlags(flags, { stdout: io.stdout, signal }),
+    );
     return result.exitCode;
   } catch (error) {
     if (!(error instanceof FlagError || error instanceof DiscoveryError)) throw error;

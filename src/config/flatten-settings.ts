@@ -22,8 +22,10 @@ function flattenBranch(node: Branch, value: unknown, at: string, origin: string)
   const known = Object.keys(node.children);
   if (!isMapping(value)) {
     const name = at === '' ? 'the configuration' : at;
-    throw configError(`${name} must be a mapping of keys (${known.join(', ')}), ` +
-      `got ${showValue(value)} (from ${origin})`);
+    throw configError(
+      `${name} must be a mapping of keys (${known.join(', ')}), ` +
+        `got ${showValue(value)} (from ${origin})`,
+    );
   }
 
   return Object.entries(value).flatMap(([key, child]) => {

@@ -20,13 +20,18 @@ export function validateConfig(value: unknown, origins: Origins = new Map()): Co
 }
 
 function checkBranch(
-  node: Branch, value: unknown, at: string, origins: Origins,
+  node: Branch,
+  value: unknown,
+  at: string,
+  origins: Origins,
 ): Record<string, unknown> {
   const known = Object.keys(node.children);
   if (!isMapping(value)) {
     const name = at === '' ? 'the configuration' : at;
-    throw configError(`${name} must be a mapping of keys (${known.join(', ')}), ` +
-      `got ${showValue(value)}${fromSuffix(at, origins)}`);
+    throw configError(
+      `${name} must be a mapping of keys (${known.join(', ')}), ` +
+        `got ${showValue(value)}${fromSuffix(at, origins)}`,
+    );
   }
 
   for (const key of Object.keys(value)) {
@@ -39,7 +44,10 @@ function checkBranch(
 }
 
 function checkChildren(
-  node: Branch, value: Record<string, unknown>, at: string, origins: Origins,
+  node: Branch,
+  value: Record<string, unknown>,
+  at: string,
+  origins: Origins,
 ): Record<string, unknown> {
   const checked: Record<string, unknown> = {};
 
@@ -49,9 +57,10 @@ function checkChildren(
       if (node.partial) continue;
       throw configError(`${path} is missing; expected ${describeNode(child)}`);
     }
-    checked[key] = child.kind === 'branch'
-      ? checkBranch(child, value[key], path, origins)
-      : checkLeaf(child, value[key], path, origins);
+    checked[key] =
+      child.kind === 'branch'
+        ? checkBranch(child, value[key], path, origins)
+        : checkLeaf(child, value[key], path, origins);
   }
 
   return checked;
@@ -61,8 +70,9 @@ function checkLeaf(leaf: Leaf, value: unknown, path: string, origins: Origins): 
   const normalized = leaf.normalize(value);
   if (normalized !== INVALID) return normalized;
 
-  throw configError(`${path} must be ${leaf.expected}, ` +
-    `got ${showValue(value)}${fromSuffix(path, origins)}`);
+  throw configError(
+    `${path} must be ${leaf.expected}, ` + `got ${showValue(value)}${fromSuffix(path, origins)}`,
+  );
 }
 
 function describeNode(node: Branch | Leaf): string {

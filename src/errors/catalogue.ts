@@ -10,7 +10,8 @@ export const ERRORS = {
   },
   VOR_ERR_NOT_CONNECTED: {
     status: 400,
-    template: '{app}: {event} from an application that never said HELLO ' +
+    template:
+      '{app}: {event} from an application that never said HELLO ' +
       '(state {state}; expected {expected})',
   },
   VOR_ERR_PROGRESS_MISSING: {
@@ -31,12 +32,14 @@ export const ERRORS = {
   },
   VOR_ERR_DUPLICATE_FINAL: {
     status: 400,
-    template: '{app}: {event} repeated for a command already completed ' +
+    template:
+      '{app}: {event} repeated for a command already completed ' +
       '(state {state}; expected {expected})',
   },
   VOR_ERR_CMD_UID: {
     status: 400,
-    template: '{app}: {event} carries cmd_uid {value}, but the outstanding command is ' +
+    template:
+      '{app}: {event} carries cmd_uid {value}, but the outstanding command is ' +
       '{outstanding} (state {state})',
   },
   VOR_ERR_BODY_INVALID: {
@@ -114,7 +117,8 @@ export const ERRORS = {
   },
   VOR_ERR_RESET_BODY: {
     status: 400,
-    template: 'reset body must be {} (every application) or {"account": ..., "app": ...} ' +
+    template:
+      'reset body must be {} (every application) or {"account": ..., "app": ...} ' +
       '(one), got {value}',
   },
 } as const satisfies Record<string, { status: number; template: string }>;
@@ -152,8 +156,25 @@ export function formatMessage(template: string, details: ErrorDetails): string {
   });
 }
 
-const VERBATIM = new Set(['app', 'event', 'state', 'account', 'file', 'reason', 'part', 'method',
-  'url', 'expected', 'fleet', 'outstanding', 'name', 'limit', 'previous', 'field', 'type']);
+const VERBATIM = new Set([
+  'app',
+  'event',
+  'state',
+  'account',
+  'file',
+  'reason',
+  'part',
+  'method',
+  'url',
+  'expected',
+  'fleet',
+  'outstanding',
+  'name',
+  'limit',
+  'previous',
+  'field',
+  'type',
+]);
 
 /**
  * Details quote what a client sent, and bodies and logs echo them; a value

@@ -2,7 +2,10 @@ import { createServer, type IncomingMessage } from 'node:http';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, {
-  type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyServerOptions,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyServerOptions,
 } from 'fastify';
 import type { Logger } from 'pino';
 import { VoraciousError } from '../errors/catalogue.js';
@@ -36,7 +39,9 @@ export interface HttpOptions {
 export async function buildServer(options: HttpOptions): Promise<FastifyInstance> {
   const logger = withoutListeningLine(options.logger);
   const endpoint = new ServoEndpoint({
-    ...options, logger, countBadRequest: (code) => options.stats.badRequest(code),
+    ...options,
+    logger,
+    countBadRequest: (code) => options.stats.badRequest(code),
   });
   const fastPath = createServoFastPath({
     endpoint,
@@ -45,9 +50,10 @@ export async function buildServer(options: HttpOptions): Promise<FastifyInstance
   });
 
   const server = Fastify({
-    serverFactory: (handler) => createServer((request, response) => {
-      if (!fastPath(request, response)) handler(request, response);
-    }),
+    serverFactory: (handler) =>
+      createServer((request, response) => {
+        if (!fastPath(request, response)) handler(request, response);
+      }),
     loggerInstance: logger,
     logController: new DebugRequestLog(),
     childLoggerFactory: requestLogger,
@@ -59,7 +65,8 @@ export async function buildServer(options: HttpOptions): Promise<FastifyInstance
 
   parseEveryBodyAsJson(server);
   server.setErrorHandler((error, request, reply) =>
-    errorResponse(error as FastifyError, request, reply, (code) => options.stats.badRequest(code)));
+    errorResponse(error as FastifyError, request, reply, (code) => options.stats.badRequest(code)),
+  );
   server.setNotFoundHandler((request) => {
     const { method, url } = request;
     throw new VoraciousError('VOR_ERR_ROUTE_NOT_FOUND', { method, url });
@@ -87,9 +94,10 @@ function withoutListeningLine(logger: Logger): FastifyBaseLogger {
  * only worth making when per-request lines are written at all.
  */
 const requestLogger: NonNullable<FastifyServerOptions['childLoggerFactory']> = (
-  logger, bindings, options,
-) =>
-  (logger as Logger).isLevelEnabled('debug') ? logger.child(bindings, options) : logger;
+  logger,
+  bindings,
+  options,
+) => ((logger as Logger).isLevelEnabled('debug') ? logger.child(bindings, options) : logger);
 
 /** Servos and hand-written curl calls send JSON under any content type, or none. */
 function parseEveryBodyAsJson(server: FastifyInstance): void {

@@ -44,8 +44,12 @@ export function errorResponse(
   onClientError: (code: string) => void,
 ): FastifyReply {
   const known = toVoraciousError(error, request);
-  const { status, payload } = errorReply(known === null ? error : known, request.log, request.url,
-    onClientError);
+  const { status, payload } = errorReply(
+    known === null ? error : known,
+    request.log,
+    request.url,
+    onClientError,
+  );
   return reply.code(status).header('content-type', JSON_TYPE).send(payload);
 }
 

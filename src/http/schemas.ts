@@ -22,7 +22,8 @@ export const servoBodySchema = {
   properties: {
     event: { type: 'string', enum: EVENT_NAMES },
     param: {
-      description: 'Depends on the event: an object, or null for HELLO, WHATS_NEXT and GOODBYE. ' +
+      description:
+        'Depends on the event: an object, or null for HELLO, WHATS_NEXT and GOODBYE. ' +
         'MEASUREMENT and ADJUSTMENT params with a "progress" key are progress reports.',
     },
     servo_uid: { type: ['string', 'null'] },

@@ -6,7 +6,11 @@ import type { FleetNames } from '../fleet/fleet-names.js';
 import type { ServoRequest } from '../protocol/events.js';
 import type { Sequencer } from '../protocol/sequencer.js';
 import {
-  errorReply, fromBody, fromParams, type ErrorReply, type ValidationIssue,
+  errorReply,
+  fromBody,
+  fromParams,
+  type ErrorReply,
+  type ValidationIssue,
 } from './error-response.js';
 import { servoBodySchema, servoParamsSchema } from './schemas.js';
 

@@ -4,5 +4,11 @@ export type LogLevel = Config['log']['level'];
 
 /** The pino levels a configuration may name, most severe first. */
 export const LOG_LEVELS = [
-  'fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent',
+  'fatal',
+  'error',
+  'warn',
+  'info',
+  'debug',
+  'trace',
+  'silent',
 ] as const satisfies readonly LogLevel[];

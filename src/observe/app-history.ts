@@ -57,8 +57,13 @@ export class AppHistory {
   }
 
   /** Appends an event to the slot's history, making it the most recently active. */
-  record(slot: number, timeMs: number, kind: EventKind, answer: string,
-    rejection: ErrorCode | null): void {
+  record(
+    slot: number,
+    timeMs: number,
+    kind: EventKind,
+    answer: string,
+    rejection: ErrorCode | null,
+  ): void {
     if (this.capacity === 0) return;
     const record = this.recordFor(slot);
 

@@ -1,8 +1,6 @@
 import { EVENT_KIND_LABELS } from '../protocol/events.js';
 import { commandUid } from '../protocol/command-writer.js';
-import {
-  COMMAND_NAMES, isRunning, kindOfPhase, Phase, PHASE_NAMES,
-} from '../protocol/phases.js';
+import { COMMAND_NAMES, isRunning, kindOfPhase, Phase, PHASE_NAMES } from '../protocol/phases.js';
 import { splitKey, type AppTable } from '../store/app-table.js';
 import type { HistoryEntry } from './app-history.js';
 import type { FleetObserver } from './fleet-observer.js';

@@ -32,24 +32,32 @@ interface PageRequest {
 export function registerAppsRoutes(server: FastifyInstance, options: AppsRouteOptions): void {
   const { apps, observer } = options;
 
-  server.get<{ Querystring: Query }>('/apps', {
-    schema: {
-      summary: 'Applications, paged: state filters, limit (1-1000), after (the previous "next")',
-      querystring: stringQuery(['state', 'app', 'limit', 'after']),
+  server.get<{ Querystring: Query }>(
+    '/apps',
+    {
+      schema: {
+        summary: 'Applications, paged: state filters, limit (1-1000), after (the previous "next")',
+        querystring: stringQuery(['state', 'app', 'limit', 'after']),
+      },
     },
-  }, (request) => appPage(apps, pageRequest(request.query)));
+    (request) => appPage(apps, pageRequest(request.query)),
+  );
 
-  server.get<{ Params: { account: string; app: string } }>('/apps/:account/:app', {
-    schema: {
-      summary: 'One application: state, command, counters and its last 20 events',
-      params: servoParamsSchema,
+  server.get<{ Params: { account: string; app: string } }>(
+    '/apps/:account/:app',
+    {
+      schema: {
+        summary: 'One application: state, command, counters and its last 20 events',
+        params: servoParamsSchema,
+      },
     },
-  }, (request) => {
-    const { account, app } = request.params;
-    const slot = apps.find(appKey(account, app));
-    if (slot < 0) throw new VoraciousError('VOR_ERR_APP_UNKNOWN', { value: app, account });
-    return appDetails(apps, slot, observer);
-  });
+    (request) => {
+      const { account, app } = request.params;
+      const slot = apps.find(appKey(account, app));
+      if (slot < 0) throw new VoraciousError('VOR_ERR_APP_UNKNOWN', { value: app, account });
+      return appDetails(apps, slot, observer);
+    },
+  );
 }
 
 function pageRequest(query: Query): PageRequest {

@@ -13,7 +13,10 @@ export interface CycleBuckets {
  * long the run and however many apps.
  */
 export function bucketCycles(appsAt: readonly number[], most: number): CycleBuckets {
-  const first = Math.max(0, appsAt.findIndex((apps) => (apps ?? 0) > 0));
+  const first = Math.max(
+    0,
+    appsAt.findIndex((apps) => (apps ?? 0) > 0),
+  );
   const span = Math.max(0, appsAt.length - first);
   const width = Math.max(1, Math.ceil(span / most));
   const counts = new Array<number>(Math.ceil(span / width)).fill(0);

@@ -12,8 +12,14 @@ export interface DashboardData {
   /** Milliseconds since the epoch; the page derives rates from two polls. */
   time: number;
   apps: number;
-  cycles: { total: number; min: number; mean: number; max: number; stddev: number;
-    fairness: number | null };
+  cycles: {
+    total: number;
+    min: number;
+    mean: number;
+    max: number;
+    stddev: number;
+    fairness: number | null;
+  };
   failures: number;
   rejected: number;
   bad_requests: number;
@@ -25,8 +31,11 @@ export interface DashboardData {
 }
 
 /** Everything the dashboard shows, computed from the fleet statistics and the observer. */
-export function dashboardData(stats: FleetStats, observer: FleetObserver,
-  clock: () => number): DashboardData {
+export function dashboardData(
+  stats: FleetStats,
+  observer: FleetObserver,
+  clock: () => number,
+): DashboardData {
   const snapshot = stats.snapshot();
   const requests: Record<string, number> = {};
   for (const { event, outcome, value } of requestCounts(snapshot)) {
@@ -37,8 +46,12 @@ export function dashboardData(stats: FleetStats, observer: FleetObserver,
     time: clock(),
     apps: snapshot.n,
     cycles: {
-      total: snapshot.cycles, min: snapshot.min, mean: snapshot.average, max: snapshot.max,
-      stddev: snapshot.stddev, fairness: snapshot.fairness,
+      total: snapshot.cycles,
+      min: snapshot.min,
+      mean: snapshot.average,
+      max: snapshot.max,
+      stddev: snapshot.stddev,
+      fairness: snapshot.fairness,
     },
     failures: snapshot.failures,
     rejected: snapshot.rejected,

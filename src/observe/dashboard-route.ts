@@ -48,13 +48,19 @@ export function registerDashboardRoutes(server: FastifyInstance, options: Dashbo
   for (const [url, file] of Object.entries(staticFiles())) {
     const body = readFileSync(file.path);
     server.get(url, { schema: { hide: true } }, (_request, reply) =>
-      reply.header('content-type', file.type).header('cache-control', 'no-cache').send(body));
+      reply.header('content-type', file.type).header('cache-control', 'no-cache').send(body),
+    );
   }
 
   server.get('/dashboard/', { schema: { hide: true } }, (_request, reply) =>
-    reply.redirect('/dashboard'));
+    reply.redirect('/dashboard'),
+  );
 
-  server.get('/dashboard/data', {
-    schema: { summary: 'The figures the dashboard polls: rates, histogram, states, rejections' },
-  }, () => dashboardData(options.stats, options.observer, options.clock));
+  server.get(
+    '/dashboard/data',
+    {
+      schema: { summary: 'The figures the dashboard polls: rates, histogram, states, rejections' },
+    },
+    () => dashboardData(options.stats, options.observer, options.clock),
+  );
 }

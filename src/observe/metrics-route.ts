@@ -11,10 +11,14 @@ export function registerMetricsRoute(server: FastifyInstance, metrics: EmulatorM
     done();
   });
 
-  server.get('/metrics', {
-    schema: { summary: 'Prometheus metrics: requests, rejections, apps by state, latency' },
-  }, async (_request, reply) => {
-    const text = await registry.metrics();
-    return reply.header('content-type', registry.contentType).send(text);
-  });
+  server.get(
+    '/metrics',
+    {
+      schema: { summary: 'Prometheus metrics: requests, rejections, apps by state, latency' },
+    },
+    async (_request, reply) => {
+      const text = await registry.metrics();
+      return reply.header('content-type', registry.contentType).send(text);
+    },
+  );
 }

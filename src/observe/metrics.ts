@@ -22,24 +22,55 @@ export function createMetrics(stats: FleetStats): EmulatorMetrics {
   collectDefaultMetrics({ register: registry });
   const snapshot = () => stats.snapshot();
 
-  counter(registry, 'voracious_requests_total', 'Servo requests by event and outcome',
-    ['event', 'outcome'], () => requestCounts(snapshot())
-      .map(({ event, outcome, value }) => [{ event, outcome }, value]));
-  counter(registry, 'voracious_rejections_total', 'Sequence rejections by error code',
-    ['code'], () => byLabel('code', snapshot().rejections));
-  counter(registry, 'voracious_bad_requests_total', 'Requests refused before the sequencer',
-    ['code'], () => byLabel('code', snapshot().bad_requests));
-  counter(registry, 'voracious_cycles_completed_total', 'Completed MEASUREMENTs, all apps',
-    [], () => [[{}, snapshot().cycles]]);
-  counter(registry, 'voracious_cycles_failed_total', 'Finals with a status other than ok',
-    ['event'], () => byLabel('event', snapshot().failures_by_event));
-  counter(registry, 'voracious_resyncs_total', 'Unknown applications placed by their first event',
-    [], () => [[{}, snapshot().resyncs]]);
+  counter(
+    registry,
+    'voracious_requests_total',
+    'Servo requests by event and outcome',
+    ['event', 'outcome'],
+    () => requestCounts(snapshot()).map(({ event, outcome, value }) => [{ event, outcome }, value]),
+  );
+  counter(
+    registry,
+    'voracious_rejections_total',
+    'Sequence rejections by error code',
+    ['code'],
+    () => byLabel('code', snapshot().rejections),
+  );
+  counter(
+    registry,
+    'voracious_bad_requests_total',
+    'Requests refused before the sequencer',
+    ['code'],
+    () => byLabel('code', snapshot().bad_requests),
+  );
+  counter(
+    registry,
+    'voracious_cycles_completed_total',
+    'Completed MEASUREMENTs, all apps',
+    [],
+    () => [[{}, snapshot().cycles]],
+  );
+  counter(
+    registry,
+    'voracious_cycles_failed_total',
+    'Finals with a status other than ok',
+    ['event'],
+    () => byLabel('event', snapshot().failures_by_event),
+  );
+  counter(
+    registry,
+    'voracious_resyncs_total',
+    'Unknown applications placed by their first event',
+    [],
+    () => [[{}, snapshot().resyncs]],
+  );
 
-  gauge(registry, 'voracious_applications', 'Applications by protocol state',
-    ['state'], () => byLabel('state', snapshot().states));
-  gauge(registry, 'voracious_cycles_per_app', 'Completed cycles per application',
-    ['stat'], () => cycleFigures(snapshot()));
+  gauge(registry, 'voracious_applications', 'Applications by protocol state', ['state'], () =>
+    byLabel('state', snapshot().states),
+  );
+  gauge(registry, 'voracious_cycles_per_app', 'Completed cycles per application', ['stat'], () =>
+    cycleFigures(snapshot()),
+  );
 
   return { registry, latency: new RequestLatency(registry) };
 }
@@ -60,10 +91,18 @@ function byLabel(name: string, counts: Record<string, number>): Sample[] {
 }
 
 /** A counter whose totals are copied from the statistics at scrape time. */
-function counter(registry: Registry, name: string, help: string, labelNames: string[],
-  samples: () => Sample[]): void {
+function counter(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: string[],
+  samples: () => Sample[],
+): void {
   new Counter({
-    name, help, labelNames, registers: [registry],
+    name,
+    help,
+    labelNames,
+    registers: [registry],
     collect() {
       this.reset();
       for (const [labels, value] of samples()) this.inc(labels, value);
@@ -71,10 +110,18 @@ function counter(registry: Registry, name: string, help: string, labelNames: str
   });
 }
 
-function gauge(registry: Registry, name: string, help: string, labelNames: string[],
-  samples: () => Sample[]): void {
+function gauge(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: string[],
+  samples: () => Sample[],
+): void {
   new Gauge({
-    name, help, labelNames, registers: [registry],
+    name,
+    help,
+    labelNames,
+    registers: [registry],
     collect() {
       this.reset();
       for (const [labels, value] of samples()) this.set(labels, value);

@@ -29,7 +29,10 @@ export interface Observation {
 export function createObservation(config: Config['observe'], parts: ObservationParts): Observation {
   const { apps, stats, clock } = parts;
   const observer = new FleetObserver({
-    apps, clock, historyApps: config.history_apps, rejections: config.rejections,
+    apps,
+    clock,
+    historyApps: config.history_apps,
+    rejections: config.rejections,
   });
   const metrics = createMetrics(stats);
 

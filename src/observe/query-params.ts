@@ -10,15 +10,22 @@ export const stringQuery = (names: string[]) => ({
 });
 
 /** An integer parameter from `min` to `max`, or `fallback` when absent. */
-export function integerParam(query: Query, name: string, min: number, max: number,
-  fallback: number): number {
+export function integerParam(
+  query: Query,
+  name: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
   const text = query[name];
   if (text === undefined) return fallback;
 
   const value = /^-?\d{1,15}$/.test(text) ? Number(text) : NaN;
   if (Number.isInteger(value) && value >= min && value <= max) return value;
   throw new VoraciousError('VOR_ERR_QUERY_INVALID', {
-    name, type: `an integer from ${min} to ${max}`, value: text,
+    name,
+    type: `an integer from ${min} to ${max}`,
+    value: text,
   });
 }
 
@@ -30,6 +37,8 @@ export function stateParam(query: Query, name: string): Phase | null {
   const phase = PHASE_NAMES.indexOf(text as never);
   if (phase >= 0) return phase as Phase;
   throw new VoraciousError('VOR_ERR_QUERY_INVALID', {
-    name, type: `one of ${PHASE_NAMES.join(', ')}`, value: text,
+    name,
+    type: `one of ${PHASE_NAMES.join(', ')}`,
+    value: text,
   });
 }

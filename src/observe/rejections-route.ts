@@ -23,15 +23,25 @@ export interface RejectionView {
 export function registerRejectionsRoute(server: FastifyInstance, observer: FleetObserver): void {
   const most = Math.max(1, observer.feed.capacity);
 
-  server.get<{ Querystring: Query }>('/rejections', {
-    schema: {
-      summary: `The most recent sequence rejections, newest first (limit 1-${most})`,
-      querystring: stringQuery(['limit']),
+  server.get<{ Querystring: Query }>(
+    '/rejections',
+    {
+      schema: {
+        summary: `The most recent sequence rejections, newest first (limit 1-${most})`,
+        querystring: stringQuery(['limit']),
+      },
     },
-  }, (request) => {
-    const limit = integerParam(request.query, 'limit', 1, most, Math.min(REJECTIONS_DEFAULT, most));
-    return { rejections: recentRejections(observer, limit) };
-  });
+    (request) => {
+      const limit = integerParam(
+        request.query,
+        'limit',
+        1,
+        most,
+        Math.min(REJECTIONS_DEFAULT, most),
+      );
+      return { rejections: recentRejections(observer, limit) };
+    },
+  );
 }
 
 /** Newest first; messages are read out of the answers only now. */

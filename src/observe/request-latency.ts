@@ -2,8 +2,7 @@ import { Histogram, type Registry } from 'prom-client';
 
 /** Upper bounds in seconds: from 50 µs (an accepted event) to 2.5 s (a stalled loop). */
 const BOUNDS = [
-  0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1,
-  2.5,
+  0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5,
 ];
 
 type Exported = Awaited<ReturnType<Histogram<'le'>['get']>>;

@@ -19,9 +19,10 @@ export function derivedState(
   settings.forEach((spec, index) => {
     const count = choiceCount(spec);
     const base = mix(appHash ^ mix(index + 1));
-    const pick = !walked && count > 1
-      ? (base + adjustNumber) % count
-      : mix(base ^ mix(adjustNumber + 0x9e37)) % count;
+    const pick =
+      !walked && count > 1
+        ? (base + adjustNumber) % count
+        : mix(base ^ mix(adjustNumber + 0x9e37)) % count;
     if (count > 1) walked = true;
 
     const entry = (components[spec.component] ??= { settings: {} });

@@ -1,4 +1,3 @@
-
 /** One adjustable setting of a component, as a DESCRIPTION described it. */
 export interface SettingSpec {
   component: string;
@@ -86,9 +85,7 @@ function readSettings(components: Record<string, unknown>): SettingSpec[] {
 }
 
 function readSetting(component: string, name: string, spec: Record<string, unknown>): SettingSpec {
-  const values = Array.isArray(spec.values)
-    ? spec.values.filter(isStringOrNumber)
-    : null;
+  const values = Array.isArray(spec.values) ? spec.values.filter(isStringOrNumber) : null;
   const min = finite(spec.min, 0);
   const max = Math.max(min, finite(spec.max, min));
   const step = finite(spec.step, 1) > 0 ? finite(spec.step, 1) : 1;

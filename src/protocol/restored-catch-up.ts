@@ -1,6 +1,11 @@
 import { EventKind } from './events.js';
 import {
-  CommandKind, commandOfEvent, isRunning, kindOfPhase, Phase, runningPhase,
+  CommandKind,
+  commandOfEvent,
+  isRunning,
+  kindOfPhase,
+  Phase,
+  runningPhase,
 } from './phases.js';
 
 /** Where a restored application is placed so that the event it just sent is in turn. */
@@ -28,9 +33,7 @@ const MAX_STEPS = 40;
  * reach (HELLO, or DESCRIPTION mid-cycle: the servo reconnected) is placed
  * directly.
  */
-export function catchUpTo(
-  from: CatchUp, kind: EventKind, uid: number | null,
-): CatchUp {
+export function catchUpTo(from: CatchUp, kind: EventKind, uid: number | null): CatchUp {
   const target = targetOf(kind);
   const walked = walk(from, target, uid) ?? walk(from, target, null);
   return walked ?? placed(from, target, uid);

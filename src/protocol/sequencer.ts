@@ -10,7 +10,13 @@ import { catchUpTo, type CatchUp } from './restored-catch-up.js';
 import { EVENT_KIND_LABELS, EventKind, type ServoRequest } from './events.js';
 import { expectedEvents, PROGRESS_SEEN } from './expected-events.js';
 import {
-  CommandKind, commandOfEvent, isRunning, kindOfPhase, NEW_STATE, Phase, PHASE_NAMES,
+  CommandKind,
+  commandOfEvent,
+  isRunning,
+  kindOfPhase,
+  NEW_STATE,
+  Phase,
+  PHASE_NAMES,
   runningPhase,
 } from './phases.js';
 import type { RejectStyle, RuleSwitches } from './rules.js';
@@ -274,8 +280,9 @@ export class Sequencer {
   }
 
   private afterCompletion(context: EventContext): Outcome {
-    const isProgress = context.kind === EventKind.MEASUREMENT_PROGRESS
-      || context.kind === EventKind.ADJUSTMENT_PROGRESS;
+    const isProgress =
+      context.kind === EventKind.MEASUREMENT_PROGRESS ||
+      context.kind === EventKind.ADJUSTMENT_PROGRESS;
     const { rules } = this.options;
 
     if (isProgress) {
@@ -329,8 +336,11 @@ export class Sequencer {
     const uid = ourUid(context.param.cmd_uid);
 
     const command = commandOfEvent(kind);
-    const repeated = command !== CommandKind.NONE && command === from.previous
-      && !isRunning(from.phase) && (uid === null || uid === from.commandSeq);
+    const repeated =
+      command !== CommandKind.NONE &&
+      command === from.previous &&
+      !isRunning(from.phase) &&
+      (uid === null || uid === from.commandSeq);
     if (repeated) return OK;
 
     this.options.stats.resynced();
@@ -463,4 +473,3 @@ function adoptUid(apps: AppTable, slot: number, uid: unknown): number {
   }
   return uid === undefined || uid === null ? 0 : FOREIGN_UID;
 }
-

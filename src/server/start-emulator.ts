@@ -49,14 +49,17 @@ export async function startEmulator(
     throw error;
   });
 
-  sinks.logger.info({
-    address,
-    apps: config.fleet.apps,
-    profile: config.sequence.profile,
-    config: sinks.configSource,
-    store: emulator.store.description,
-    restored: emulator.store.apps.size,
-  }, 'voracious listening');
+  sinks.logger.info(
+    {
+      address,
+      apps: config.fleet.apps,
+      profile: config.sequence.profile,
+      config: sinks.configSource,
+      store: emulator.store.description,
+      restored: emulator.store.apps.size,
+    },
+    'voracious listening',
+  );
   return { ...emulator, address };
 }
 
@@ -68,18 +71,25 @@ export async function createEmulator(
   const stats = new FleetStats();
   const registry = new DescriptorRegistry(DESCRIPTOR_LIMIT);
   const store = createStore(config.state, {
-    registry, stats,
+    registry,
+    stats,
     onFlushError: (error) => sinks.logger.error({ err: error }, 'state file flush failed'),
   });
   store.open();
   const observation = createObservation(config.observe, {
-    apps: store.apps, stats, clock: sinks.clock ?? Date.now,
+    apps: store.apps,
+    stats,
+    clock: sinks.clock ?? Date.now,
   });
   stats.rebuild(store.apps);
 
   const { rules, rejectWith } = resolveRules(config.sequence);
   const sequencer = new Sequencer({
-    store, stats, registry, rules, rejectWith,
+    store,
+    stats,
+    registry,
+    rules,
+    rejectWith,
     commands: new CommandWriter(config, registry),
     resync: config.sequence.resync,
     logger: sinks.logger,

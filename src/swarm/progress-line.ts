@@ -9,10 +9,12 @@ export interface LineSink {
 /** One status line: elapsed, active servos, requests/s, cycles, rejections, latency. */
 export function progressText(figures: LiveFigures, requestsPerSecond: number): string {
   const seconds = (figures.elapsedMs / 1000).toFixed(0).padStart(4);
-  return `[${seconds}s] servos ${figures.active}/${figures.servos}  ` +
+  return (
+    `[${seconds}s] servos ${figures.active}/${figures.servos}  ` +
     `req/s ${requestsPerSecond.toFixed(0)}  cycles ${figures.cycles}  ` +
     `rejections ${figures.rejections}  p50 ${figures.p50Ms.toFixed(1)} ms  ` +
-    `p99 ${figures.p99Ms.toFixed(1)} ms`;
+    `p99 ${figures.p99Ms.toFixed(1)} ms`
+  );
 }
 
 /**

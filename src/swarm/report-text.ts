@@ -25,14 +25,18 @@ export function formatReport(report: SwarmReport): string {
 
 function headline(report: SwarmReport): string {
   const seconds = (report.durationMs / 1000).toFixed(1);
-  return `voracious swarm: ${report.servos} servos against ${report.url} ` +
-    `(account ${report.account}), ${seconds} s, ended by ${report.stopReason}`;
+  return (
+    `voracious swarm: ${report.servos} servos against ${report.url} ` +
+    `(account ${report.account}), ${seconds} s, ended by ${report.stopReason}`
+  );
 }
 
 function cyclesLine(report: SwarmReport): string {
   const c = report.cycles;
-  return `min ${c.min}  mean ${c.mean.toFixed(2)}  max ${c.max}  stddev ${c.stddev.toFixed(3)}  ` +
-    `fairness ${c.fairness.toFixed(4)}  (total ${Math.round(c.total)})`;
+  return (
+    `min ${c.min}  mean ${c.mean.toFixed(2)}  max ${c.max}  stddev ${c.stddev.toFixed(3)}  ` +
+    `fairness ${c.fairness.toFixed(4)}  (total ${Math.round(c.total)})`
+  );
 }
 
 function rejectionsLine(report: SwarmReport): string {
@@ -57,8 +61,10 @@ function transportLine(report: SwarmReport): string {
   const t = report.transport;
   const attempts = Object.values(t.errors).reduce((a, b) => a + b, 0);
   if (attempts === 0) return 'no errors';
-  return `${attempts} failed attempt(s) (${countsLine(t.errors)}); ` +
-    `${t.recovered} request(s) recovered, ${t.unrecovered} not`;
+  return (
+    `${attempts} failed attempt(s) (${countsLine(t.errors)}); ` +
+    `${t.recovered} request(s) recovered, ${t.unrecovered} not`
+  );
 }
 
 function latencyLine(report: SwarmReport): string {

@@ -26,9 +26,10 @@ export interface SwarmResult {
 
 /** Runs a whole swarm as the flags say: names the apps, drives them, reports. */
 export async function runSwarmFlags(flags: SwarmFlags, io: SwarmIo): Promise<SwarmResult> {
-  const apps = flags.apps === null
-    ? await discoverApps(flags.url, flags.account)
-    : numberedApps(flags.appPrefix, flags.apps);
+  const apps =
+    flags.apps === null
+      ? await discoverApps(flags.url, flags.account)
+      : numberedApps(flags.appPrefix, flags.apps);
   const run = startSwarm(planOf(flags, apps), {
     random: io.random ?? seededRandom(flags.seed),
     now: io.now ?? Date.now,

@@ -3,14 +3,7 @@ import { descriptionParam, measuredMetrics } from './descriptor.js';
 import { pick, type Random } from './random.js';
 
 /** Where a servo stands: what it will send on its next turn. */
-export type ServoStep =
-  | 'hello'
-  | 'whats-next'
-  | 'result'
-  | 'sleep'
-  | 'resync'
-  | 'goodbye'
-  | 'done';
+export type ServoStep = 'hello' | 'whats-next' | 'result' | 'sleep' | 'resync' | 'goodbye' | 'done';
 
 /** One request body, before it is serialised. */
 export interface Outgoing {
@@ -152,7 +145,10 @@ function withUid(param: Record<string, unknown>, command: Command): Record<strin
 
 /** Moves the servo on after the backend accepted `sent`; a WHATS_NEXT answer is the command. */
 export function applyAccepted(
-  servo: Servo, sent: Outgoing, answer: Answer, ctx: ServoContext,
+  servo: Servo,
+  sent: Outgoing,
+  answer: Answer,
+  ctx: ServoContext,
 ): void {
   if (sent.event === 'HELLO') return connect(servo);
   if (sent.event === 'GOODBYE') return disconnect(servo);

@@ -25,8 +25,13 @@ export function startLoad(address: string, options: LoadOptions): RunningLoad {
   const running = () => !stopped && Date.now() < deadline;
 
   const servos = Array.from({ length: options.apps }, (_, index) =>
-    servo(post, `app${String(index).padStart(5, '0')}`, index % options.misbehaveEvery === 0,
-      running));
+    servo(
+      post,
+      `app${String(index).padStart(5, '0')}`,
+      index % options.misbehaveEvery === 0,
+      running,
+    ),
+  );
 
   return {
     async stop() {
@@ -37,8 +42,12 @@ export function startLoad(address: string, options: LoadOptions): RunningLoad {
   };
 }
 
-async function servo(post: ServoPost, app: string, misbehaves: boolean,
-  running: () => boolean): Promise<void> {
+async function servo(
+  post: ServoPost,
+  app: string,
+  misbehaves: boolean,
+  running: () => boolean,
+): Promise<void> {
   await connectAndDescribe(post, app);
   while (running()) {
     await runCycle(post, app);

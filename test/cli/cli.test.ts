@@ -13,7 +13,10 @@ function assertListsEveryFlag(help: string): void {
     const line = help.split('\n').findIndex((text) => text.startsWith(`  --${flag.name}`));
     assert.ok(line >= 0, `--${flag.name} is listed`);
 
-    const entry = help.split('\n').slice(line, line + 2).join(' ');
+    const entry = help
+      .split('\n')
+      .slice(line, line + 2)
+      .join(' ');
     assert.ok(entry.includes(`default ${flagDefault(flag)}]`), `--${flag.name} shows its default`);
   }
 }
@@ -91,8 +94,10 @@ test('an unknown flag exits 2 naming the flag', async () => {
 
   assert.equal(result.code, 2);
   assert.equal(result.stdout, '');
-  assert.equal(result.stderr,
-    'voracious: unknown flag --bogus for voracious serve; see voracious serve --help\n');
+  assert.equal(
+    result.stderr,
+    'voracious: unknown flag --bogus for voracious serve; see voracious serve --help\n',
+  );
 });
 
 test('an unknown command exits 2 naming it', async () => {
@@ -114,21 +119,30 @@ test('a bad configuration exits 1 with one line on stderr', async () => {
 
   assert.equal(result.code, 1);
   assert.equal(result.stdout, '');
-  assert.equal(result.stderr,
-    'voracious: fleet.apps must be a positive integer, got -3 (from flag --apps)\n');
+  assert.equal(
+    result.stderr,
+    'voracious: fleet.apps must be a positive integer, got -3 (from flag --apps)\n',
+  );
 });
 
 test('a missing configuration file exits 1 naming the file', async () => {
   const result = await runMain(['config', '--config', 'missing.yaml']);
 
   assert.equal(result.code, 1);
-  assert.equal(result.stderr,
-    'voracious: cannot read configuration file missing.yaml: no such file\n');
+  assert.equal(
+    result.stderr,
+    'voracious: cannot read configuration file missing.yaml: no such file\n',
+  );
 });
 
 test('an unknown environment variable exits 1 naming it', async () => {
   const result = await runMain(['config'], { VORACIOUS_SEQUENCE_RULES_SINGLE_FINL: 'false' });
 
   assert.equal(result.code, 1);
-  assert.ok(result.stderr.startsWith('voracious: unknown key sequence.rules.single_finl in environment variable VORACIOUS_SEQUENCE_RULES_SINGLE_FINL (known: '), result.stderr);
+  assert.ok(
+    result.stderr.startsWith(
+      'voracious: unknown key sequence.rules.single_finl in environment variable VORACIOUS_SEQUENCE_RULES_SINGLE_FINL (known: ',
+    ),
+    result.stderr,
+  );
 });

@@ -20,7 +20,9 @@ function harness(options: { closeFails?: boolean } = {}) {
   const started: { config?: Config; configSource?: string } = {};
   let closes = 0;
   let release: () => void = () => undefined;
-  const closing = new Promise<void>((resolve) => { release = resolve; });
+  const closing = new Promise<void>((resolve) => {
+    release = resolve;
+  });
 
   const start: StartEmulator = async (config, sinks) => {
     Object.assign(started, { config, configSource: sinks.configSource });
@@ -35,12 +37,26 @@ function harness(options: { closeFails?: boolean } = {}) {
       },
     };
   };
-  const hooks: ServeHooks = { start, signals, forceExit: (code) => { exits.push(code); } };
-  const io: CliIo = { stdout: { write: (text: string) => output.push(text) },
-    stderr: { write: () => true }, env: {} };
+  const hooks: ServeHooks = {
+    start,
+    signals,
+    forceExit: (code) => {
+      exits.push(code);
+    },
+  };
+  const io: CliIo = {
+    stdout: { write: (text: string) => output.push(text) },
+    stderr: { write: () => true },
+    env: {},
+  };
 
   return {
-    hooks, io, signals, exits, started, release,
+    hooks,
+    io,
+    signals,
+    exits,
+    started,
+    release,
     closes: () => closes,
     lines: () => output.map((text) => JSON.parse(text) as LogLine),
   };
@@ -61,8 +77,10 @@ test('the first SIGTERM stops the emulator and logs the final statistics', async
 
   assert.equal(await served, 0);
   const lines = run.lines();
-  assert.deepEqual(lines.map((line) => line.msg),
-    ['voracious listening', 'stopping', 'final statistics']);
+  assert.deepEqual(
+    lines.map((line) => line.msg),
+    ['voracious listening', 'stopping', 'final statistics'],
+  );
   assert.equal(lines[1]?.signal, 'SIGTERM');
   assert.deepEqual(lines[2]?.stats, { n: 3 });
   assert.equal(lines[2]?.level, 30);

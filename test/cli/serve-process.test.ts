@@ -18,8 +18,10 @@ interface LogLine {
 
 /** `voracious serve` as a child process, with its stdout read as log lines. */
 function startServe(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [MAIN, 'serve', ...args],
-    { env: cleanEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN, 'serve', ...args], {
+    env: cleanEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: LogLine[] = [];
   const waiters: { msg: string; resolve: (line: LogLine) => void }[] = [];
 
@@ -43,8 +45,10 @@ async function exitCode(child: ChildProcess): Promise<number | null> {
   return code;
 }
 
-test('serve logs its start-up line, answers, and stops on SIGTERM with code 0',
-  { timeout: 30_000 }, async () => {
+test(
+  'serve logs its start-up line, answers, and stops on SIGTERM with code 0',
+  { timeout: 30_000 },
+  async () => {
     const serve = startServe(['--port', '0', '--apps', '12']);
 
     const startup = await serve.lineWith('voracious listening');
@@ -67,10 +71,13 @@ test('serve logs its start-up line, answers, and stops on SIGTERM with code 0',
     assert.equal(stopping.signal, 'SIGTERM');
     assert.equal((final.stats as { n: number }).n, 0);
     assert.equal(final.level, 30);
-  });
+  },
+);
 
-test('serve stops on SIGINT too, naming the file and environment it read',
-  { timeout: 30_000 }, async () => {
+test(
+  'serve stops on SIGINT too, naming the file and environment it read',
+  { timeout: 30_000 },
+  async () => {
     const folder = await mkdtemp(join(tmpdir(), 'voracious-serve-'));
     const file = join(folder, 'voracious.yaml');
     await writeFile(file, 'fleet:\n  apps: 3\nsequence:\n  profile: lenient\n');
@@ -84,10 +91,13 @@ test('serve stops on SIGINT too, naming the file and environment it read',
     serve.child.kill('SIGINT');
     assert.equal(await exitCode(serve.child), 0);
     assert.equal((await serve.lineWith('stopping')).signal, 'SIGINT');
-  });
+  },
+);
 
-test('serve on a port already in use exits 1 with one line on stderr',
-  { timeout: 30_000 }, async () => {
+test(
+  'serve on a port already in use exits 1 with one line on stderr',
+  { timeout: 30_000 },
+  async () => {
     const blocker = createServer();
     blocker.listen(0, '127.0.0.1');
     await once(blocker, 'listening');
@@ -101,4 +111,5 @@ test('serve on a port already in use exits 1 with one line on stderr',
     } finally {
       blocker.close();
     }
-  });
+  },
+);

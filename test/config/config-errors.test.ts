@@ -41,8 +41,10 @@ async function envFailure(env: Record<string, string>): Promise<string> {
 test('an unknown key in the file is named with the known keys', async () => {
   const { file, message } = await fileFailure('fleet:\n  aps: 3\n');
 
-  assert.equal(message,
-    `unknown key fleet.aps in ${file} (known: apps, prefix, width, first, only)`);
+  assert.equal(
+    message,
+    `unknown key fleet.aps in ${file} (known: apps, prefix, width, first, only)`,
+  );
 });
 
 test('a negative fleet size names the key, the value and the file', async () => {
@@ -56,41 +58,59 @@ test('a port out of range from a flag names the flag', async () => {
 
   const error = await failureOf(loadConfig({ env: {}, flags }));
 
-  assert.equal(error.message,
-    'server.port must be an integer from 0 to 65535, got 70000 (from flag --port)');
+  assert.equal(
+    error.message,
+    'server.port must be an integer from 0 to 65535, got 70000 (from flag --port)',
+  );
 });
 
 test('an unknown environment variable is named with the known keys', async () => {
   const message = await envFailure({ VORACIOUS_FLEET_APS: '3' });
 
-  assert.equal(message, 'unknown key fleet.aps in environment variable VORACIOUS_FLEET_APS ' +
-    '(known: apps, prefix, width, first, only)');
+  assert.equal(
+    message,
+    'unknown key fleet.aps in environment variable VORACIOUS_FLEET_APS ' +
+      '(known: apps, prefix, width, first, only)',
+  );
 });
 
 test('an unknown section is named with the known sections', async () => {
   const { file, message } = await fileFailure('flet:\n  apps: 3\n');
 
-  assert.equal(message, `unknown key flet in ${file} ` +
-    '(known: server, log, fleet, sequence, measure, adjust, state, observe)');
+  assert.equal(
+    message,
+    `unknown key flet in ${file} ` +
+      '(known: server, log, fleet, sequence, measure, adjust, state, observe)',
+  );
 });
 
 test('an unknown rule switch is named with the rule names', async () => {
   const { file, message } = await fileFailure('sequence:\n  rules:\n    single_finl: false\n');
 
-  assert.equal(message, `unknown key sequence.rules.single_finl in ${file} ` +
-    `(known: ${RULE_NAMES.join(', ')})`);
+  assert.equal(
+    message,
+    `unknown key sequence.rules.single_finl in ${file} ` + `(known: ${RULE_NAMES.join(', ')})`,
+  );
 });
 
 test('bad enum values list the choices', async () => {
   const cases: [Record<string, string>, RegExp][] = [
-    [{ VORACIOUS_SEQUENCE_PROFILE: 'loose' },
-      /^sequence\.profile must be one of strict, lenient, got "loose" \(from environment/],
-    [{ VORACIOUS_LOG_LEVEL: 'loud' },
-      /^log\.level must be one of fatal, error, warn, info, debug, trace, silent, got "loud"/],
-    [{ VORACIOUS_ADJUST_MODE: 'random' },
-      /^adjust\.mode must be one of fixed, descriptor, got "random"/],
-    [{ VORACIOUS_SEQUENCE_REJECT_WITH: 'http-500' },
-      /^sequence\.reject_with must be one of http-400, status-200, null, got "http-500"/],
+    [
+      { VORACIOUS_SEQUENCE_PROFILE: 'loose' },
+      /^sequence\.profile must be one of strict, lenient, got "loose" \(from environment/,
+    ],
+    [
+      { VORACIOUS_LOG_LEVEL: 'loud' },
+      /^log\.level must be one of fatal, error, warn, info, debug, trace, silent, got "loud"/,
+    ],
+    [
+      { VORACIOUS_ADJUST_MODE: 'random' },
+      /^adjust\.mode must be one of fixed, descriptor, got "random"/,
+    ],
+    [
+      { VORACIOUS_SEQUENCE_REJECT_WITH: 'http-500' },
+      /^sequence\.reject_with must be one of http-400, status-200, null, got "http-500"/,
+    ],
   ];
 
   for (const [env, expected] of cases) {
@@ -111,10 +131,15 @@ test('values of the wrong type name what was expected', async () => {
     ['adjust:\n  state: [1, 2]\n', /^adjust\.state must be a mapping .*, got \[1,2\]/],
     ['adjust:\n  seed: -2\n', /^adjust\.seed must be a non-negative integer, got -2/],
     ['measure:\n  control: 3\n', /^measure\.control must be a mapping/],
-    ['sequence:\n  rules:\n    single_final: "no"\n',
-      /^sequence\.rules\.single_final must be true or false, got "no"/],
+    [
+      'sequence:\n  rules:\n    single_final: "no"\n',
+      /^sequence\.rules\.single_final must be true or false, got "no"/,
+    ],
     ['sequence:\n  resync: 1\n', /^sequence\.resync must be true or false, got 1/],
-    ['state:\n  flush_interval: 0\n', /^state\.flush_interval must be a positive integer of milliseconds or a duration like "250ms", "2s" or "1m", got 0/],
+    [
+      'state:\n  flush_interval: 0\n',
+      /^state\.flush_interval must be a positive integer of milliseconds or a duration like "250ms", "2s" or "1m", got 0/,
+    ],
     ['state:\n  flush_interval: 2h\n', /^state\.flush_interval must be .*, got "2h"/],
     ['observe:\n  history_apps: -1\n', /^observe\.history_apps must be a non-negative integer/],
     ['observe:\n  rejections: x\n', /^observe\.rejections must be a non-negative integer/],
@@ -128,36 +153,56 @@ test('values of the wrong type name what was expected', async () => {
 });
 
 test('environment text that does not fit the key is quoted', async () => {
-  assert.equal(await envFailure({ VORACIOUS_FLEET_APPS: 'lots' }),
-    'fleet.apps must be a positive integer, got "lots" (from environment variable VORACIOUS_FLEET_APPS)');
-  assert.match(await envFailure({ VORACIOUS_FLEET_ONLY: 'yes' }),
-    /^fleet\.only must be true or false, got "yes"/);
-  assert.match(await envFailure({ VORACIOUS_SEQUENCE_RULES: '{oops' }),
-    /^sequence\.rules must be a JSON object in environment variable VORACIOUS_SEQUENCE_RULES/);
-  assert.match(await envFailure({ VORACIOUS_ADJUST_STATE: '{oops' }),
-    /^adjust\.state must be a mapping .*, got "\{oops" \(from environment variable/);
+  assert.equal(
+    await envFailure({ VORACIOUS_FLEET_APPS: 'lots' }),
+    'fleet.apps must be a positive integer, got "lots" (from environment variable VORACIOUS_FLEET_APPS)',
+  );
+  assert.match(
+    await envFailure({ VORACIOUS_FLEET_ONLY: 'yes' }),
+    /^fleet\.only must be true or false, got "yes"/,
+  );
+  assert.match(
+    await envFailure({ VORACIOUS_SEQUENCE_RULES: '{oops' }),
+    /^sequence\.rules must be a JSON object in environment variable VORACIOUS_SEQUENCE_RULES/,
+  );
+  assert.match(
+    await envFailure({ VORACIOUS_ADJUST_STATE: '{oops' }),
+    /^adjust\.state must be a mapping .*, got "\{oops" \(from environment variable/,
+  );
 });
 
 test('a prefix giving invalid application names is refused', async () => {
   const { file, message } = await fileFailure('fleet:\n  prefix: "my app"\n');
 
-  assert.equal(message, 'fleet.prefix "my app" gives invalid application names such as "my app00004": use letters, digits, ".", "_" or "-" (fleet.prefix from ' + file + ')');
+  assert.equal(
+    message,
+    'fleet.prefix "my app" gives invalid application names such as "my app00004": use letters, digits, ".", "_" or "-" (fleet.prefix from ' +
+      file +
+      ')',
+  );
 });
 
 test('a prefix and width giving names over 128 characters are refused', async () => {
   const { message } = await fileFailure(`fleet:\n  prefix: ${'a'.repeat(10)}\n  width: 120\n`);
 
-  assert.ok(message.startsWith('fleet.prefix and fleet.width give application names of 130 characters, over the limit of 128'), message);
+  assert.ok(
+    message.startsWith(
+      'fleet.prefix and fleet.width give application names of 130 characters, over the limit of 128',
+    ),
+    message,
+  );
 });
 
 test('a missing file is named', async () => {
   const error = await failureOf(loadConfig({ file: '/nonexistent/voracious.yaml', env: {} }));
 
-  assert.equal(error.message,
-    'cannot read configuration file /nonexistent/voracious.yaml: no such file');
+  assert.equal(
+    error.message,
+    'cannot read configuration file /nonexistent/voracious.yaml: no such file',
+  );
 });
 
-test('a file that is not YAML is named with the parser\'s reason', async () => {
+test("a file that is not YAML is named with the parser's reason", async () => {
   const { file, message } = await fileFailure('fleet: [\n');
 
   assert.ok(message.startsWith(`configuration file ${file} is not valid YAML: `), message);
@@ -169,7 +214,9 @@ test('validateConfig refuses unknown and missing keys of a built configuration',
   const missing: Record<string, unknown> = { ...defaultConfig() };
   delete missing.observe;
 
-  assert.throws(() => validateConfig(extra),
-    /^VoraciousError: unknown key fleet\.size \(known: apps, prefix, width, first, only\)$/);
+  assert.throws(
+    () => validateConfig(extra),
+    /^VoraciousError: unknown key fleet\.size \(known: apps, prefix, width, first, only\)$/,
+  );
   assert.throws(() => validateConfig(missing), /observe is missing; expected a mapping of keys/);
 });

@@ -22,8 +22,9 @@ test('defaults alone give defaultConfig and the source "defaults"', async () => 
 });
 
 test('flags win over the environment, which wins over the file', async () => {
-  const file = await yamlFile('fleet:\n  apps: 10\nserver:\n  port: 9000\n' +
-    'sequence:\n  profile: lenient\n');
+  const file = await yamlFile(
+    'fleet:\n  apps: 10\nserver:\n  port: 9000\n' + 'sequence:\n  profile: lenient\n',
+  );
   const env = { VORACIOUS_FLEET_APPS: '20', VORACIOUS_SERVER_PORT: '9100' };
   const flags = settingsFromText('fleet.apps', '30', 'flag --apps');
 
@@ -111,8 +112,12 @@ test('a mapping value replaces the default whole', async () => {
 });
 
 test('durations accept milliseconds and unit suffixes', async () => {
-  const cases: [string, number][] = [['400', 400], ['"250ms"', 250], ['"1.5s"', 1500],
-    ['"1m"', 60_000]];
+  const cases: [string, number][] = [
+    ['400', 400],
+    ['"250ms"', 250],
+    ['"1.5s"', 1500],
+    ['"1m"', 60_000],
+  ];
 
   for (const [text, ms] of cases) {
     const file = await yamlFile(`state:\n  flush_interval: ${text}\n`);

@@ -25,13 +25,15 @@ interface Served {
 }
 
 function cleanEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env)
-    .filter(([name]) => !name.startsWith('VORACIOUS_')));
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('VORACIOUS_')),
+  );
 }
 
 async function serve(args: string[]): Promise<Served> {
   const child = spawn(process.execPath, [MAIN, 'serve', ...args], {
-    env: cleanEnv(), stdio: ['ignore', 'pipe', 'inherit'],
+    env: cleanEnv(),
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines: LogLine[] = [];
   const address = new Promise<string>((resolve, reject) => {
@@ -58,8 +60,10 @@ async function driveFleet(pool: Pool, apps: number, cycles: number): Promise<voi
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
 }
 
-test('the CLI serves 5,000 apps through 3 cycles each and stops cleanly on SIGTERM',
-  { timeout: 90_000 }, async (t) => {
+test(
+  'the CLI serves 5,000 apps through 3 cycles each and stops cleanly on SIGTERM',
+  { timeout: 90_000 },
+  async (t) => {
     const served = await serve(['--port', '0', '--log-level', 'info']);
     t.after(() => {
       if (served.child.exitCode === null) served.child.kill('SIGKILL');
@@ -86,6 +90,10 @@ test('the CLI serves 5,000 apps through 3 cycles each and stops cleanly on SIGTE
     assert.ok(final, 'a final statistics line on stdout');
     const finalStats = final.stats as Record<string, unknown>;
     assert.deepEqual([finalStats.n, finalStats.min, finalStats.max], [APPS, CYCLES, CYCLES]);
-    assert.equal(served.lines.filter((line) => Number(line.level) >= 40).length, 0,
-      'no warning or error logged');
-  });
+    assert.equal(
+      served.lines.filter((line) => Number(line.level) >= 40).length,
+      0,
+      'no warning or error logged',
+    );
+  },
+);

@@ -9,14 +9,18 @@ const README = new URL('../../../README.md', import.meta.url);
 /** The rows of the README's `| code | status | meaning |` table, as code -> status. */
 async function readmeErrorTable(): Promise<Map<string, number>> {
   const lines = (await readFile(README, 'utf8').catch(() => '')).split('\n');
-  const header = lines.findIndex((line) => /^\|\s*code\s*\|\s*status\s*\|\s*meaning\s*\|/i
-    .test(line.trim()));
+  const header = lines.findIndex((line) =>
+    /^\|\s*code\s*\|\s*status\s*\|\s*meaning\s*\|/i.test(line.trim()),
+  );
   assert.ok(header >= 0, 'README.md has an error table with columns | code | status | meaning |');
 
   const rows = new Map<string, number>();
   for (const line of lines.slice(header + 2)) {
     if (!line.trim().startsWith('|')) break;
-    const [code, status] = line.split('|').slice(1).map((cell) => cell.trim().replace(/`/g, ''));
+    const [code, status] = line
+      .split('|')
+      .slice(1)
+      .map((cell) => cell.trim().replace(/`/g, ''));
     assert.ok(!rows.has(code!), `${code} is listed once`);
     rows.set(code!, Number(status));
   }
@@ -47,14 +51,18 @@ test('codes are stable VOR_ERR_ names with HTTP error statuses and non-empty tem
 });
 
 test('an error fills its template and has the one body shape: code, message, details', () => {
-  const error = new VoraciousError('VOR_ERR_EVENT_UNKNOWN',
-    { value: 'RESTART', expected: ['HELLO', 'GOODBYE'] });
+  const error = new VoraciousError('VOR_ERR_EVENT_UNKNOWN', {
+    value: 'RESTART',
+    expected: ['HELLO', 'GOODBYE'],
+  });
 
   assert.equal(error.statusCode, 400);
   assert.equal(error.message, 'unknown event "RESTART"; expected one of HELLO, GOODBYE');
   assert.deepEqual(error.body(), {
-    code: 'VOR_ERR_EVENT_UNKNOWN', message: error.message,
-    value: 'RESTART', expected: ['HELLO', 'GOODBYE'],
+    code: 'VOR_ERR_EVENT_UNKNOWN',
+    message: error.message,
+    value: 'RESTART',
+    expected: ['HELLO', 'GOODBYE'],
   });
 });
 

@@ -17,18 +17,24 @@ export const DEMO_DESCRIPTION = {
   descriptor: {
     application: {
       components: {
-        web: { settings: {
-          cpu: { value: 1, min: 0.5, max: 4, step: 0.25, type: 'range' },
-          replicas: { value: 3, min: 1, max: 10, step: 1, type: 'range' },
-        } },
-        java: { settings: {
-          mem: { value: 2, min: 1, max: 8, step: 0.5, type: 'range' },
-          GCTimeRatio: { value: 99, min: 9, max: 99, step: 10, type: 'range' },
-        } },
-        db: { settings: {
-          cpu: { value: 1, min: 0.5, max: 4, step: 0.25, type: 'range' },
-          commit_delay: { value: 0, min: 0, max: 100, step: 10, type: 'range' },
-        } },
+        web: {
+          settings: {
+            cpu: { value: 1, min: 0.5, max: 4, step: 0.25, type: 'range' },
+            replicas: { value: 3, min: 1, max: 10, step: 1, type: 'range' },
+          },
+        },
+        java: {
+          settings: {
+            mem: { value: 2, min: 1, max: 8, step: 0.5, type: 'range' },
+            GCTimeRatio: { value: 99, min: 9, max: 99, step: 10, type: 'range' },
+          },
+        },
+        db: {
+          settings: {
+            cpu: { value: 1, min: 0.5, max: 4, step: 0.25, type: 'range' },
+            commit_delay: { value: 0, min: 0, max: 100, step: 10, type: 'range' },
+          },
+        },
       },
     },
     measurement: { metrics: { throughput: { unit: 'rpm' }, error_rate: { unit: '%' } } },
@@ -42,7 +48,9 @@ const servoPath = (account: string, app: string) =>
 export function injectPost(server: FastifyInstance, account = 'a'): ServoPost {
   return async (app, event, param = null) => {
     const response = await server.inject({
-      method: 'POST', url: servoPath(account, app), payload: { event, param },
+      method: 'POST',
+      url: servoPath(account, app),
+      payload: { event, param },
     });
     return { status: response.statusCode, body: response.json() };
   };
@@ -57,7 +65,10 @@ export function httpPost(dispatcher: Dispatcher, account = 'a'): ServoPost {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ event, param }),
     });
-    return { status: response.statusCode, body: (await response.body.json()) as ServoReply['body'] };
+    return {
+      status: response.statusCode,
+      body: (await response.body.json()) as ServoReply['body'],
+    };
   };
 }
 

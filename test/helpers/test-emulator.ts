@@ -16,7 +16,8 @@ export interface TestEmulator {
 export async function injectEmulator(overrides: ConfigOverrides = {}): Promise<TestEmulator> {
   const log = quietLogger('warn');
   const emulator = await createEmulator(testConfig(overrides), {
-    logger: log.logger, configSource: 'test',
+    logger: log.logger,
+    configSource: 'test',
   });
   return { server: emulator.server, log, stats: emulator.statsSnapshot, close: emulator.close };
 }
@@ -27,10 +28,14 @@ export async function listeningEmulator(
 ): Promise<TestEmulator & { address: string }> {
   const log = quietLogger('warn');
   const emulator = await startEmulator(testConfig(overrides), {
-    logger: log.logger, configSource: 'test',
+    logger: log.logger,
+    configSource: 'test',
   });
   return {
-    server: emulator.server, log, address: emulator.address,
-    stats: emulator.statsSnapshot, close: emulator.close,
+    server: emulator.server,
+    log,
+    address: emulator.address,
+    stats: emulator.statsSnapshot,
+    close: emulator.close,
   };
 }

@@ -25,74 +25,202 @@ const DEEP = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
 /** Issue 2 item 9, one request each, with the status and catalogue code it must get. */
 const BAD: BadRequest[] = [
   { name: 'invalid JSON', body: '{"event": "HELLO",', status: 400, code: 'VOR_ERR_BODY_INVALID' },
-  { name: 'JSON with a trailing comma', body: '{"event": "HELLO",}', status: 400,
-    code: 'VOR_ERR_BODY_INVALID' },
+  {
+    name: 'JSON with a trailing comma',
+    body: '{"event": "HELLO",}',
+    status: 400,
+    code: 'VOR_ERR_BODY_INVALID',
+  },
   { name: 'empty body as JSON', body: '', status: 400, code: 'VOR_ERR_BODY_EMPTY' },
-  { name: 'empty body, no content type', body: '', contentType: null, status: 400,
-    code: 'VOR_ERR_BODY_EMPTY' },
-  { name: 'empty body as a form', body: '', contentType: 'application/x-www-form-urlencoded',
-    status: 400, code: 'VOR_ERR_BODY_EMPTY' },
+  {
+    name: 'empty body, no content type',
+    body: '',
+    contentType: null,
+    status: 400,
+    code: 'VOR_ERR_BODY_EMPTY',
+  },
+  {
+    name: 'empty body as a form',
+    body: '',
+    contentType: 'application/x-www-form-urlencoded',
+    status: 400,
+    code: 'VOR_ERR_BODY_EMPTY',
+  },
   { name: 'a JSON array', body: '[]', status: 400, code: 'VOR_ERR_BODY_SHAPE' },
   { name: 'a JSON string', body: '"HELLO"', status: 400, code: 'VOR_ERR_BODY_SHAPE' },
   { name: 'a JSON number', body: '42', status: 400, code: 'VOR_ERR_BODY_SHAPE' },
-  { name: 'missing event', body: json({ param: null }), status: 400,
-    code: 'VOR_ERR_EVENT_MISSING' },
+  {
+    name: 'missing event',
+    body: json({ param: null }),
+    status: 400,
+    code: 'VOR_ERR_EVENT_MISSING',
+  },
   { name: 'numeric event', body: json({ event: 5 }), status: 400, code: 'VOR_ERR_EVENT_MISSING' },
   { name: 'null event', body: json({ event: null }), status: 400, code: 'VOR_ERR_EVENT_MISSING' },
-  { name: 'object event', body: json({ event: { name: 'HELLO' } }), status: 400,
-    code: 'VOR_ERR_EVENT_MISSING' },
-  { name: 'unknown event', body: json({ event: 'RESTART' }), status: 400,
-    code: 'VOR_ERR_EVENT_UNKNOWN' },
-  { name: 'lower-case event', body: json({ event: 'hello' }), status: 400,
-    code: 'VOR_ERR_EVENT_UNKNOWN' },
-  { name: 'MEASUREMENT with a string param', body: json({ event: 'MEASUREMENT', param: 'x' }),
-    status: 400, code: 'VOR_ERR_PARAM_INVALID' },
-  { name: 'MEASUREMENT with a null param', body: json({ event: 'MEASUREMENT', param: null }),
-    status: 400, code: 'VOR_ERR_PARAM_INVALID' },
-  { name: 'ADJUSTMENT with an array param', body: json({ event: 'ADJUSTMENT', param: [1] }),
-    status: 400, code: 'VOR_ERR_PARAM_INVALID' },
-  { name: 'DESCRIPTION with a number param', body: json({ event: 'DESCRIPTION', param: 3 }),
-    status: 400, code: 'VOR_ERR_PARAM_INVALID' },
-  { name: 'HELLO with a string param', body: json({ event: 'HELLO', param: 'hi' }),
-    status: 400, code: 'VOR_ERR_PARAM_INVALID' },
-  { name: 'GOODBYE with a list param', body: json({ event: 'GOODBYE', param: [] }),
-    status: 400, code: 'VOR_ERR_PARAM_INVALID' },
-  { name: 'a param nested 100,000 deep', body: `{"event": "MEASUREMENT", "param": ${DEEP}}`,
-    status: 400, code: 'VOR_ERR_PARAM_INVALID' },
+  {
+    name: 'object event',
+    body: json({ event: { name: 'HELLO' } }),
+    status: 400,
+    code: 'VOR_ERR_EVENT_MISSING',
+  },
+  {
+    name: 'unknown event',
+    body: json({ event: 'RESTART' }),
+    status: 400,
+    code: 'VOR_ERR_EVENT_UNKNOWN',
+  },
+  {
+    name: 'lower-case event',
+    body: json({ event: 'hello' }),
+    status: 400,
+    code: 'VOR_ERR_EVENT_UNKNOWN',
+  },
+  {
+    name: 'MEASUREMENT with a string param',
+    body: json({ event: 'MEASUREMENT', param: 'x' }),
+    status: 400,
+    code: 'VOR_ERR_PARAM_INVALID',
+  },
+  {
+    name: 'MEASUREMENT with a null param',
+    body: json({ event: 'MEASUREMENT', param: null }),
+    status: 400,
+    code: 'VOR_ERR_PARAM_INVALID',
+  },
+  {
+    name: 'ADJUSTMENT with an array param',
+    body: json({ event: 'ADJUSTMENT', param: [1] }),
+    status: 400,
+    code: 'VOR_ERR_PARAM_INVALID',
+  },
+  {
+    name: 'DESCRIPTION with a number param',
+    body: json({ event: 'DESCRIPTION', param: 3 }),
+    status: 400,
+    code: 'VOR_ERR_PARAM_INVALID',
+  },
+  {
+    name: 'HELLO with a string param',
+    body: json({ event: 'HELLO', param: 'hi' }),
+    status: 400,
+    code: 'VOR_ERR_PARAM_INVALID',
+  },
+  {
+    name: 'GOODBYE with a list param',
+    body: json({ event: 'GOODBYE', param: [] }),
+    status: 400,
+    code: 'VOR_ERR_PARAM_INVALID',
+  },
+  {
+    name: 'a param nested 100,000 deep',
+    body: `{"event": "MEASUREMENT", "param": ${DEEP}}`,
+    status: 400,
+    code: 'VOR_ERR_PARAM_INVALID',
+  },
   { name: 'a body nested 100,000 deep', body: DEEP, status: 400, code: 'VOR_ERR_BODY_SHAPE' },
-  { name: 'a servo_uid nested 100,000 deep', body: `{"event": "HELLO", "servo_uid": ${DEEP}}`,
-    status: 400, code: 'VOR_ERR_FIELD_INVALID' },
-  { name: 'numeric servo_uid', body: json({ event: 'HELLO', servo_uid: 5 }), status: 400,
-    code: 'VOR_ERR_FIELD_INVALID' },
-  { name: 'body over the limit', body: json({ event: 'HELLO', param: { pad: 'x'.repeat(BODY_LIMIT) } }),
-    status: 413, code: 'VOR_ERR_BODY_TOO_LARGE' },
-  { name: 'body over the limit, no content type', contentType: null,
-    body: 'y'.repeat(BODY_LIMIT + 1), status: 413, code: 'VOR_ERR_BODY_TOO_LARGE' },
-  { name: 'app name of 129 characters', url: servoOf('a', 'a'.repeat(129)),
-    body: json({ event: 'HELLO' }), status: 400, code: 'VOR_ERR_NAME_INVALID' },
-  { name: 'account name of 129 characters', url: servoOf('b'.repeat(129), 'app1'),
-    body: json({ event: 'HELLO' }), status: 400, code: 'VOR_ERR_NAME_INVALID' },
+  {
+    name: 'a servo_uid nested 100,000 deep',
+    body: `{"event": "HELLO", "servo_uid": ${DEEP}}`,
+    status: 400,
+    code: 'VOR_ERR_FIELD_INVALID',
+  },
+  {
+    name: 'numeric servo_uid',
+    body: json({ event: 'HELLO', servo_uid: 5 }),
+    status: 400,
+    code: 'VOR_ERR_FIELD_INVALID',
+  },
+  {
+    name: 'body over the limit',
+    body: json({ event: 'HELLO', param: { pad: 'x'.repeat(BODY_LIMIT) } }),
+    status: 413,
+    code: 'VOR_ERR_BODY_TOO_LARGE',
+  },
+  {
+    name: 'body over the limit, no content type',
+    contentType: null,
+    body: 'y'.repeat(BODY_LIMIT + 1),
+    status: 413,
+    code: 'VOR_ERR_BODY_TOO_LARGE',
+  },
+  {
+    name: 'app name of 129 characters',
+    url: servoOf('a', 'a'.repeat(129)),
+    body: json({ event: 'HELLO' }),
+    status: 400,
+    code: 'VOR_ERR_NAME_INVALID',
+  },
+  {
+    name: 'account name of 129 characters',
+    url: servoOf('b'.repeat(129), 'app1'),
+    body: json({ event: 'HELLO' }),
+    status: 400,
+    code: 'VOR_ERR_NAME_INVALID',
+  },
   ...['app$1', 'app%201', '.hidden', '-dash', 'a%2Fb', 'caf%C3%A9', '%00'].map((app) => ({
-    name: `malformed app name ${app}`, url: servoOf('a', app), body: json({ event: 'HELLO' }),
-    status: 400, code: 'VOR_ERR_NAME_INVALID',
+    name: `malformed app name ${app}`,
+    url: servoOf('a', app),
+    body: json({ event: 'HELLO' }),
+    status: 400,
+    code: 'VOR_ERR_NAME_INVALID',
   })),
-  { name: 'malformed account name', url: servoOf('a%3Fb', 'app1'), body: json({ event: 'HELLO' }),
-    status: 400, code: 'VOR_ERR_NAME_INVALID' },
-  { name: 'repeated cluster_id', method: 'GET',
-    url: '/accounts/a/application-overrides?cluster_id=1&cluster_id=2', status: 400,
-    code: 'VOR_ERR_QUERY_INVALID' },
-  { name: 'malformed account in overrides', method: 'GET',
-    url: '/accounts/a$b/application-overrides', status: 400, code: 'VOR_ERR_NAME_INVALID' },
-  { name: 'unknown route', method: 'GET', url: '/nowhere', status: 404,
-    code: 'VOR_ERR_ROUTE_NOT_FOUND' },
-  { name: 'POST to an unknown route', url: '/accounts/a/applications/app1/serv',
-    body: json({ event: 'HELLO' }), status: 404, code: 'VOR_ERR_ROUTE_NOT_FOUND' },
-  { name: 'GET on the servo route', method: 'GET', url: SERVO, status: 404,
-    code: 'VOR_ERR_ROUTE_NOT_FOUND' },
-  { name: 'PUT on the servo route', method: 'PUT', url: SERVO, body: json({ event: 'HELLO' }),
-    status: 404, code: 'VOR_ERR_ROUTE_NOT_FOUND' },
-  { name: 'empty app name', url: '/accounts/a/applications//servo',
-    body: json({ event: 'HELLO' }), status: 400, code: 'VOR_ERR_NAME_INVALID' },
+  {
+    name: 'malformed account name',
+    url: servoOf('a%3Fb', 'app1'),
+    body: json({ event: 'HELLO' }),
+    status: 400,
+    code: 'VOR_ERR_NAME_INVALID',
+  },
+  {
+    name: 'repeated cluster_id',
+    method: 'GET',
+    url: '/accounts/a/application-overrides?cluster_id=1&cluster_id=2',
+    status: 400,
+    code: 'VOR_ERR_QUERY_INVALID',
+  },
+  {
+    name: 'malformed account in overrides',
+    method: 'GET',
+    url: '/accounts/a$b/application-overrides',
+    status: 400,
+    code: 'VOR_ERR_NAME_INVALID',
+  },
+  {
+    name: 'unknown route',
+    method: 'GET',
+    url: '/nowhere',
+    status: 404,
+    code: 'VOR_ERR_ROUTE_NOT_FOUND',
+  },
+  {
+    name: 'POST to an unknown route',
+    url: '/accounts/a/applications/app1/serv',
+    body: json({ event: 'HELLO' }),
+    status: 404,
+    code: 'VOR_ERR_ROUTE_NOT_FOUND',
+  },
+  {
+    name: 'GET on the servo route',
+    method: 'GET',
+    url: SERVO,
+    status: 404,
+    code: 'VOR_ERR_ROUTE_NOT_FOUND',
+  },
+  {
+    name: 'PUT on the servo route',
+    method: 'PUT',
+    url: SERVO,
+    body: json({ event: 'HELLO' }),
+    status: 404,
+    code: 'VOR_ERR_ROUTE_NOT_FOUND',
+  },
+  {
+    name: 'empty app name',
+    url: '/accounts/a/applications//servo',
+    body: json({ event: 'HELLO' }),
+    status: 400,
+    code: 'VOR_ERR_NAME_INVALID',
+  },
 ];
 
 async function send(emulator: TestEmulator, bad: BadRequest) {
@@ -107,8 +235,9 @@ async function send(emulator: TestEmulator, bad: BadRequest) {
 
 /** What GET / says about applications, minus the counts of refused requests. */
 async function appState(emulator: TestEmulator) {
-  const { n, average, min, max, cycles, events, states, rejections, failures, resyncs } =
-    (await emulator.server.inject('/')).json();
+  const { n, average, min, max, cycles, events, states, rejections, failures, resyncs } = (
+    await emulator.server.inject('/')
+  ).json();
   return { n, average, min, max, cycles, events, states, rejections, failures, resyncs };
 }
 
@@ -148,8 +277,11 @@ test('the server still serves after every bad input', async (t) => {
   const reply = await injectPost(emulator.server)('app1', 'MEASUREMENT', { progress: 0 });
 
   assert.equal(reply.status, 200);
-  assert.equal(emulator.log.records().filter((record) => Number(record.level) >= 50).length, 0,
-    'no error logged: nothing became a 500');
+  assert.equal(
+    emulator.log.records().filter((record) => Number(record.level) >= 50).length,
+    0,
+    'no error logged: nothing became a 500',
+  );
 });
 
 test('an app name of 128 characters is accepted', async (t) => {
@@ -175,10 +307,18 @@ test('the default body limit is 1 MiB', async (t) => {
   t.after(() => emulator.close());
   const padded = (size: number) => json({ event: 'HELLO', param: { pad: 'x'.repeat(size) } });
 
-  const under = await emulator.server.inject({ method: 'POST', url: SERVO,
-    headers: { 'content-type': 'application/json' }, payload: padded(1024 * 1024 - 100) });
-  const over = await emulator.server.inject({ method: 'POST', url: SERVO,
-    headers: { 'content-type': 'application/json' }, payload: padded(1024 * 1024) });
+  const under = await emulator.server.inject({
+    method: 'POST',
+    url: SERVO,
+    headers: { 'content-type': 'application/json' },
+    payload: padded(1024 * 1024 - 100),
+  });
+  const over = await emulator.server.inject({
+    method: 'POST',
+    url: SERVO,
+    headers: { 'content-type': 'application/json' },
+    payload: padded(1024 * 1024),
+  });
 
   assert.equal(under.statusCode, 200);
   assert.equal(over.statusCode, 413);

@@ -5,27 +5,34 @@ import { injectEmulator } from '../helpers/test-emulator.js';
 const overrides = (fleet: object) => ({ status: 'ok', data: fleet });
 const entry = { state: 'active', mode: null, mode_limit: null };
 
-test('application-overrides lists the default fleet app00000..app00004 in the envelope',
-  async (t) => {
-    const emulator = await injectEmulator();
-    t.after(() => emulator.close());
+test('application-overrides lists the default fleet app00000..app00004 in the envelope', async (t) => {
+  const emulator = await injectEmulator();
+  t.after(() => emulator.close());
 
-    const reply = await emulator.server.inject('/accounts/acme/application-overrides');
+  const reply = await emulator.server.inject('/accounts/acme/application-overrides');
 
-    assert.equal(reply.statusCode, 200);
-    const body = reply.json();
-    assert.equal(typeof body.message, 'string');
-    assert.deepEqual({ status: body.status, data: body.data }, overrides({
-      app00000: entry, app00001: entry, app00002: entry, app00003: entry, app00004: entry,
-    }));
-  });
+  assert.equal(reply.statusCode, 200);
+  const body = reply.json();
+  assert.equal(typeof body.message, 'string');
+  assert.deepEqual(
+    { status: body.status, data: body.data },
+    overrides({
+      app00000: entry,
+      app00001: entry,
+      app00002: entry,
+      app00003: entry,
+      app00004: entry,
+    }),
+  );
+});
 
 test('application-overrides accepts cluster_id and show_all', async (t) => {
   const emulator = await injectEmulator();
   t.after(() => emulator.close());
 
   const reply = await emulator.server.inject(
-    '/accounts/acme/application-overrides?cluster_id=c1&show_all=1');
+    '/accounts/acme/application-overrides?cluster_id=c1&show_all=1',
+  );
 
   assert.equal(reply.statusCode, 200);
   assert.equal(Object.keys(reply.json().data).length, 5);
@@ -50,8 +57,19 @@ test('GET / answers n, average, min, max and the wider statistics', async (t) =>
   assert.equal(reply.statusCode, 200);
   assert.match(String(reply.headers['content-type']), /^application\/json/);
   const body = reply.json();
-  for (const key of ['n', 'average', 'min', 'max', 'stddev', 'fairness', 'failures', 'events',
-    'rejections', 'states', 'resyncs']) {
+  for (const key of [
+    'n',
+    'average',
+    'min',
+    'max',
+    'stddev',
+    'fairness',
+    'failures',
+    'events',
+    'rejections',
+    'states',
+    'resyncs',
+  ]) {
     assert.ok(key in body, `GET / has ${key}`);
   }
   assert.deepEqual([body.n, body.average, body.min, body.max], [0, 0, 0, 0]);
@@ -69,8 +87,14 @@ test('GET /openapi.json describes the servo path and its body schema', async (t)
   const servo = document.paths['/accounts/{account}/applications/{app}/servo'];
   const schema = servo.post.requestBody.content['application/json'].schema;
   assert.deepEqual(schema.required, ['event']);
-  assert.deepEqual(schema.properties.event.enum,
-    ['HELLO', 'WHATS_NEXT', 'DESCRIPTION', 'MEASUREMENT', 'ADJUSTMENT', 'GOODBYE']);
+  assert.deepEqual(schema.properties.event.enum, [
+    'HELLO',
+    'WHATS_NEXT',
+    'DESCRIPTION',
+    'MEASUREMENT',
+    'ADJUSTMENT',
+    'GOODBYE',
+  ]);
   const names = servo.post.parameters.map((parameter: { name: string }) => parameter.name);
   assert.deepEqual(names.sort(), ['account', 'app']);
   assert.ok(document.paths['/accounts/{account}/application-overrides']);
@@ -82,8 +106,9 @@ test('GET /docs answers the interactive documentation as HTML', async (t) => {
 
   let reply = await emulator.server.inject('/docs');
   if (reply.statusCode >= 300 && reply.statusCode < 400) {
-    reply = await emulator.server.inject(new URL(String(reply.headers.location),
-      'http://localhost/docs').pathname);
+    reply = await emulator.server.inject(
+      new URL(String(reply.headers.location), 'http://localhost/docs').pathname,
+    );
   }
 
   assert.equal(reply.statusCode, 200);

@@ -29,8 +29,11 @@ const SEQUENCE: Case[] = [
   { name: 'final before progress', body: event('MEASUREMENT', { metrics: {} }) },
   { name: 'progress over 100', body: event('MEASUREMENT', { progress: 101 }) },
   { name: 'stale cmd_uid', body: event('MEASUREMENT', { progress: 5, cmd_uid: '77' }) },
-  { name: 'form content type', body: event('MEASUREMENT', { progress: 5 }),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+  {
+    name: 'form content type',
+    body: event('MEASUREMENT', { progress: 5 }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  },
   { name: 'invalid JSON', body: '{"event": ' },
   { name: 'empty body', body: '' },
   { name: 'JSON array', body: '[1, 2]' },
@@ -39,8 +42,11 @@ const SEQUENCE: Case[] = [
   { name: 'unknown event', body: event('PING') },
   { name: 'param of the wrong type', body: event('DESCRIPTION', 'yes') },
   { name: 'servo_uid of the wrong type', body: '{"event": "WHATS_NEXT", "servo_uid": 3}' },
-  { name: 'app name too long', body: event('HELLO', {}),
-    path: `/accounts/a/applications/${'x'.repeat(129)}/servo` },
+  {
+    name: 'app name too long',
+    body: event('HELLO', {}),
+    path: `/accounts/a/applications/${'x'.repeat(129)}/servo`,
+  },
   { name: 'body over the limit', body: event('HELLO', { pad: 'x'.repeat(600) }) },
 ];
 
@@ -51,7 +57,10 @@ async function answersOverSocket(overrides: ConfigOverrides, cases: Case[]) {
     const answers = [];
     for (const item of cases) {
       const response = await request(`${emulator.address}${item.path ?? SERVO}`, {
-        method: 'POST', body: item.body, headers: item.headers ?? {}, dispatcher,
+        method: 'POST',
+        body: item.body,
+        headers: item.headers ?? {},
+        dispatcher,
       });
       const body = await response.body.json();
       answers.push({ name: item.name, status: response.statusCode, body });
@@ -69,7 +78,10 @@ async function answersInjected(overrides: ConfigOverrides, cases: Case[]) {
     const answers = [];
     for (const item of cases) {
       const response = await emulator.server.inject({
-        method: 'POST', url: item.path ?? SERVO, payload: item.body, headers: item.headers ?? {},
+        method: 'POST',
+        url: item.path ?? SERVO,
+        payload: item.body,
+        headers: item.headers ?? {},
       });
       answers.push({ name: item.name, status: response.statusCode, body: response.json() });
     }
@@ -102,7 +114,11 @@ test('the fast path and the fastify route check the token and the fleet alike', 
     { name: 'wrong bearer', body: hello, headers: { authorization: 'Bearer nope' } },
     { name: 'bearer', body: hello, headers: { authorization: 'Bearer s3cret' } },
     { name: 'X-SF-Token', body: event('WHATS_NEXT'), headers: { 'x-sf-token': 's3cret' } },
-    { name: 'outside the fleet', body: hello, headers: { 'x-sf-token': 's3cret' },
-      path: '/accounts/a/applications/app99999/servo' },
+    {
+      name: 'outside the fleet',
+      body: hello,
+      headers: { 'x-sf-token': 's3cret' },
+      path: '/accounts/a/applications/app99999/servo',
+    },
   ]);
 });

@@ -45,8 +45,10 @@ test('the fast path takes plain servo POSTs and leaves every other request to fa
   leaves('POST', '/admin/reset');
 
   const { response, written } = recordingResponse();
-  const taken = fastPath(fakeRequest('POST', '/accounts/acme/applications/app.1/servo',
-    '{"event":"HELLO"}'), response);
+  const taken = fastPath(
+    fakeRequest('POST', '/accounts/acme/applications/app.1/servo', '{"event":"HELLO"}'),
+    response,
+  );
   assert.equal(taken, true);
   await new Promise((resolve) => setImmediate(resolve));
   assert.deepEqual(seen, [{ account: 'acme', app: 'app.1', body: { event: 'HELLO' } }]);

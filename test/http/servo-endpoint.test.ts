@@ -5,7 +5,12 @@ import { DEMO_DESCRIPTION, driveApp, injectPost } from '../helpers/servo-driver.
 import { injectEmulator } from '../helpers/test-emulator.js';
 
 const SERVO = (app: string, account = 'a') => `/accounts/${account}/applications/${app}/servo`;
-const lenientSequence = { profile: 'lenient', rules: {}, reject_with: null, resync: false } as const;
+const lenientSequence = {
+  profile: 'lenient',
+  rules: {},
+  reject_with: null,
+  resync: false,
+} as const;
 
 test('a servo walks two full cycles and GET / counts them', async (t) => {
   const emulator = await injectEmulator();
@@ -65,7 +70,8 @@ test('a strict rejection is a 400 naming app, state, event and what was expected
   assert.equal(reply.status, 400);
   assert.deepEqual(reply.body, {
     code: 'VOR_ERR_PROGRESS_MISSING',
-    message: 'app00042: MEASUREMENT final before any progress report ' +
+    message:
+      'app00042: MEASUREMENT final before any progress report ' +
       '(state measuring; expected MEASUREMENT progress)',
     account: 'acme',
     app: 'app00042',
@@ -99,18 +105,20 @@ test('strict: a stale cmd_uid is a 400 VOR_ERR_CMD_UID', async (t) => {
   assert.equal(typeof reply.body.message, 'string');
 });
 
-test('lenient: a stale cmd_uid is a 200 {status: "invalid", reason: "unexpected cmd_uid"}',
-  async (t) => {
-    const emulator = await injectEmulator({ sequence: lenientSequence });
-    t.after(() => emulator.close());
-    const post = injectPost(emulator.server);
-    await driveApp(post, 'app1', 0);
-    await post('app1', 'WHATS_NEXT');
+test('lenient: a stale cmd_uid is a 200 {status: "invalid", reason: "unexpected cmd_uid"}', async (t) => {
+  const emulator = await injectEmulator({ sequence: lenientSequence });
+  t.after(() => emulator.close());
+  const post = injectPost(emulator.server);
+  await driveApp(post, 'app1', 0);
+  await post('app1', 'WHATS_NEXT');
 
-    const reply = await post('app1', 'MEASUREMENT', { progress: 0, cmd_uid: '999' });
+  const reply = await post('app1', 'MEASUREMENT', { progress: 0, cmd_uid: '999' });
 
-    assert.deepEqual(reply, { status: 200, body: { status: 'invalid', reason: 'unexpected cmd_uid' } });
+  assert.deepEqual(reply, {
+    status: 200,
+    body: { status: 'invalid', reason: 'unexpected cmd_uid' },
   });
+});
 
 test('lenient: a protocol error is a 200 {status: "unexpected-event", reason}', async (t) => {
   const emulator = await injectEmulator({ sequence: lenientSequence });
@@ -129,9 +137,14 @@ test('a servo_uid string or null is accepted alongside the event', async (t) => 
   const emulator = await injectEmulator();
   t.after(() => emulator.close());
 
-  for (const [app, servoUid] of [['app1', 'abc-123'], ['app2', null]] as const) {
+  for (const [app, servoUid] of [
+    ['app1', 'abc-123'],
+    ['app2', null],
+  ] as const) {
     const reply = await emulator.server.inject({
-      method: 'POST', url: SERVO(app), payload: { event: 'HELLO', param: null, servo_uid: servoUid },
+      method: 'POST',
+      url: SERVO(app),
+      payload: { event: 'HELLO', param: null, servo_uid: servoUid },
     });
     assert.equal(reply.statusCode, 200);
   }
@@ -141,12 +154,17 @@ test('a servo_uid string or null is accepted alongside the event', async (t) => 
 test('bodies under any content type, or none, are parsed as JSON', async (t) => {
   const emulator = await injectEmulator();
   t.after(() => emulator.close());
-  const types = ['application/x-www-form-urlencoded', undefined, 'text/plain',
-    'application/json; charset=utf-8'];
+  const types = [
+    'application/x-www-form-urlencoded',
+    undefined,
+    'text/plain',
+    'application/json; charset=utf-8',
+  ];
 
   for (const [index, type] of types.entries()) {
     const reply = await emulator.server.inject({
-      method: 'POST', url: SERVO(`app${index}`),
+      method: 'POST',
+      url: SERVO(`app${index}`),
       headers: type === undefined ? {} : { 'content-type': type },
       payload: '{"event": "HELLO", "param": {"agent": "curl"}}',
     });
@@ -180,23 +198,31 @@ test('without fleet.only any well-formed name is served', async (t) => {
   assert.equal((await injectPost(emulator.server)('app01234', 'HELLO')).status, 200);
 });
 
-test('server.token accepts Bearer and X-SF-Token, refuses missing or wrong with 401',
-  async (t) => {
-    const server = { host: '127.0.0.1', port: 0, body_limit: 1024 * 1024, token: 's3cret' };
-    const emulator = await injectEmulator({ server });
-    t.after(() => emulator.close());
-    const hello = (app: string, headers: Record<string, string>) => emulator.server.inject({
-      method: 'POST', url: SERVO(app), headers, payload: { event: 'HELLO', param: null },
+test('server.token accepts Bearer and X-SF-Token, refuses missing or wrong with 401', async (t) => {
+  const server = { host: '127.0.0.1', port: 0, body_limit: 1024 * 1024, token: 's3cret' };
+  const emulator = await injectEmulator({ server });
+  t.after(() => emulator.close());
+  const hello = (app: string, headers: Record<string, string>) =>
+    emulator.server.inject({
+      method: 'POST',
+      url: SERVO(app),
+      headers,
+      payload: { event: 'HELLO', param: null },
     });
 
-    assert.equal((await hello('app1', { authorization: 'Bearer s3cret' })).statusCode, 200);
-    assert.equal((await hello('app2', { 'x-sf-token': 's3cret' })).statusCode, 200);
-    const refused: Record<string, string>[] = [{}, { authorization: 'Bearer wrong' }, { authorization: 's3cret' },
-      { 'x-sf-token': 'wrong' }, { authorization: 'Basic s3cret' }];
-    for (const [index, headers] of refused.entries()) {
-      const reply = await hello(`app${index + 3}`, headers);
-      assert.equal(reply.statusCode, 401, JSON.stringify(headers));
-      assert.equal(reply.json().code, 'VOR_ERR_UNAUTHORIZED');
-    }
-    assert.equal(emulator.stats().n, 2);
-  });
+  assert.equal((await hello('app1', { authorization: 'Bearer s3cret' })).statusCode, 200);
+  assert.equal((await hello('app2', { 'x-sf-token': 's3cret' })).statusCode, 200);
+  const refused: Record<string, string>[] = [
+    {},
+    { authorization: 'Bearer wrong' },
+    { authorization: 's3cret' },
+    { 'x-sf-token': 'wrong' },
+    { authorization: 'Basic s3cret' },
+  ];
+  for (const [index, headers] of refused.entries()) {
+    const reply = await hello(`app${index + 3}`, headers);
+    assert.equal(reply.statusCode, 401, JSON.stringify(headers));
+    assert.equal(reply.json().code, 'VOR_ERR_UNAUTHORIZED');
+  }
+  assert.equal(emulator.stats().n, 2);
+});

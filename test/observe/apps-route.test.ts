@@ -19,19 +19,33 @@ test('GET /apps pages by slot with limit, after and next', async () => {
   const emulator = await fleetOf(5);
   try {
     const first = await getJson(emulator, '/apps?limit=2');
-    assert.deepEqual((first.body.apps as { app: string }[]).map((app) => app.app), ['app0', 'app1']);
+    assert.deepEqual(
+      (first.body.apps as { app: string }[]).map((app) => app.app),
+      ['app0', 'app1'],
+    );
     assert.equal(first.body.next, 1);
 
     const second = await getJson(emulator, '/apps?limit=2&after=1');
-    assert.deepEqual((second.body.apps as { app: string }[]).map((app) => app.app), ['app2', 'app3']);
+    assert.deepEqual(
+      (second.body.apps as { app: string }[]).map((app) => app.app),
+      ['app2', 'app3'],
+    );
     const last = await getJson(emulator, `/apps?limit=2&after=${second.body.next}`);
-    assert.deepEqual((last.body.apps as { app: string }[]).map((app) => app.app), ['app4']);
+    assert.deepEqual(
+      (last.body.apps as { app: string }[]).map((app) => app.app),
+      ['app4'],
+    );
     assert.equal(last.body.next, null);
 
     const all = await getJson(emulator, '/apps');
     assert.equal((all.body.apps as unknown[]).length, 5);
     assert.deepEqual((all.body.apps as Record<string, unknown>[])[0], {
-      account: 'a', app: 'app0', state: 'measure-pending', cycles: 1, failures: 0, rejections: 0,
+      account: 'a',
+      app: 'app0',
+      state: 'measure-pending',
+      cycles: 1,
+      failures: 0,
+      rejections: 0,
       last_seen: (all.body.apps as Record<string, unknown>[])[0]!.last_seen,
     });
   } finally {
@@ -62,8 +76,12 @@ test('GET /apps answers 400 VOR_ERR_QUERY_INVALID naming the bad parameter', asy
   const emulator = await fleetOf(1);
   try {
     for (const [query, name] of [
-      ['limit=0', 'limit'], ['limit=1001', 'limit'], ['limit=ten', 'limit'], ['after=-1', 'after'],
-      ['after=1.5', 'after'], ['state=sleeping', 'state'],
+      ['limit=0', 'limit'],
+      ['limit=1001', 'limit'],
+      ['limit=ten', 'limit'],
+      ['after=-1', 'after'],
+      ['after=1.5', 'after'],
+      ['state=sleeping', 'state'],
     ]) {
       const reply = await getJson(emulator, `/apps?${query}`);
       assert.equal(reply.status, 400, query);
@@ -130,11 +148,18 @@ test('GET /rejections lists the most recent rejections, newest first', async () 
     const { body } = await getJson(emulator, '/rejections');
     const rejections = body.rejections as Record<string, unknown>[];
     assert.equal(rejections.length, 2);
-    assert.deepEqual({ ...rejections[0], time: null }, {
-      time: null, account: 'a', app: 'app1', state: 'measure-pending', event: 'DESCRIPTION',
-      code: 'VOR_ERR_SEQUENCE',
-      message: 'app1: DESCRIPTION not accepted (state measure-pending; expected WHATS_NEXT)',
-    });
+    assert.deepEqual(
+      { ...rejections[0], time: null },
+      {
+        time: null,
+        account: 'a',
+        app: 'app1',
+        state: 'measure-pending',
+        event: 'DESCRIPTION',
+        code: 'VOR_ERR_SEQUENCE',
+        message: 'app1: DESCRIPTION not accepted (state measure-pending; expected WHATS_NEXT)',
+      },
+    );
     assert.equal(rejections[1]!.app, 'app0');
 
     const one = await getJson(emulator, '/rejections?limit=1');
@@ -155,11 +180,15 @@ test('a lenient rejection is kept once, with its reason as message', async () =>
     assert.equal(answer.status, 'invalid');
 
     const details = (await getJson(emulator, '/apps/a/app0')).body;
-    const rejected = (details.events as { outcome: string }[])
-      .filter((event) => event.outcome === 'rejected');
+    const rejected = (details.events as { outcome: string }[]).filter(
+      (event) => event.outcome === 'rejected',
+    );
     assert.equal(rejected.length, 1);
     const feed = (await getJson(emulator, '/rejections')).body.rejections as { message: string }[];
-    assert.deepEqual(feed.map((entry) => entry.message), ['unexpected cmd_uid']);
+    assert.deepEqual(
+      feed.map((entry) => entry.message),
+      ['unexpected cmd_uid'],
+    );
   } finally {
     await emulator.close();
   }
@@ -171,8 +200,10 @@ test('a rejection from an app that never said HELLO reaches the feed as state ne
     const post = injectPost(emulator.server);
     assert.equal((await post('ghost', 'WHATS_NEXT')).status, 400);
 
-    const feed = (await getJson(emulator, '/rejections')).body.rejections as
-      Record<string, unknown>[];
+    const feed = (await getJson(emulator, '/rejections')).body.rejections as Record<
+      string,
+      unknown
+    >[];
     assert.equal(feed.length, 1);
     assert.equal(feed[0]!.app, 'ghost');
     assert.equal(feed[0]!.state, 'new');

@@ -12,8 +12,12 @@ test('the dashboard page, its script, styles and bundled uPlot are served', asyn
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type') ?? '', /^text\/html/);
     const html = await page.text();
-    for (const asset of ['/dashboard/app.js', '/dashboard/style.css', '/dashboard/uplot.js',
-      '/dashboard/uplot.css']) {
+    for (const asset of [
+      '/dashboard/app.js',
+      '/dashboard/style.css',
+      '/dashboard/uplot.js',
+      '/dashboard/uplot.css',
+    ]) {
       assert.ok(html.includes(asset), `page links ${asset}`);
       const response = await fetch(`${emulator.address}${asset}`);
       assert.equal(response.status, 200, asset);
@@ -37,7 +41,12 @@ test('/dashboard/data sums the fleet without listing apps', async () => {
     const data = await (await fetch(`${emulator.address}/dashboard/data`)).json();
     assert.equal(data.apps, 2);
     assert.deepEqual(data.cycles, {
-      total: 3, min: 1, mean: 1.5, max: 2, stddev: 0.5, fairness: 0.9,
+      total: 3,
+      min: 1,
+      mean: 1.5,
+      max: 2,
+      stddev: 0.5,
+      fairness: 0.9,
     });
     assert.deepEqual(data.histogram, { first: 1, width: 1, counts: [1, 1] });
     assert.equal(data.requests.HELLO, 3);
@@ -57,7 +66,10 @@ test('long cycle histograms are folded into at most the asked number of buckets'
 
   assert.equal(folded.width, 3);
   assert.equal(folded.counts.length, 34);
-  assert.equal(folded.counts.reduce((sum, count) => sum + count, 0), 105);
+  assert.equal(
+    folded.counts.reduce((sum, count) => sum + count, 0),
+    105,
+  );
   assert.equal(folded.counts[33], 6, 'cycles 99 and 100 share the last bucket');
   assert.deepEqual(bucketCycles([], 40), { first: 0, width: 1, counts: [] });
   assert.deepEqual(bucketCycles([0, 0, 0, 4, 2], 40), { first: 3, width: 1, counts: [4, 2] });

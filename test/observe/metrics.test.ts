@@ -21,7 +21,10 @@ interface Stats {
 async function scrape(address: string): Promise<{ samples: Sample[]; type: string | null }> {
   const response = await fetch(`${address}/metrics`);
   assert.equal(response.status, 200);
-  return { samples: parsePrometheus(await response.text()), type: response.headers.get('content-type') };
+  return {
+    samples: parsePrometheus(await response.text()),
+    type: response.headers.get('content-type'),
+  };
 }
 
 test('/metrics parses as Prometheus text and agrees with GET /', async () => {
@@ -35,7 +38,8 @@ test('/metrics parses as Prometheus text and agrees with GET /', async () => {
     assert.equal((await post('app3', 'MEASUREMENT', { progress: 5 })).status, 400);
     assert.equal((await post('never-said-hello', 'WHATS_NEXT')).status, 400);
     const bad = await fetch(`${emulator.address}/accounts/a/applications/app1/servo`, {
-      method: 'POST', body: '{not json',
+      method: 'POST',
+      body: '{not json',
     });
     assert.equal(bad.status, 400);
 
@@ -50,8 +54,11 @@ test('/metrics parses as Prometheus text and agrees with GET /', async () => {
       assert.equal(valueOf(samples, 'voracious_rejections_total', { code }), count, code);
     }
     for (const [event, count] of Object.entries(stats.events)) {
-      assert.equal(valueOf(samples, 'voracious_requests_total', { event, outcome: 'accepted' }),
-        count, event);
+      assert.equal(
+        valueOf(samples, 'voracious_requests_total', { event, outcome: 'accepted' }),
+        count,
+        event,
+      );
     }
     assert.equal(valueOf(samples, 'voracious_cycles_completed_total'), stats.cycles);
     assert.equal(stats.cycles, 4);
@@ -59,16 +66,30 @@ test('/metrics parses as Prometheus text and agrees with GET /', async () => {
     assert.equal(valueOf(samples, 'voracious_cycles_per_app', { stat: 'max' }), stats.max);
     assert.equal(valueOf(samples, 'voracious_cycles_per_app', { stat: 'mean' }), stats.average);
 
-    const rejected = samples.filter((sample) => sample.name === 'voracious_requests_total' &&
-      sample.labels.outcome === 'rejected');
-    assert.equal(rejected.reduce((sum, sample) => sum + sample.value, 0), stats.rejected);
+    const rejected = samples.filter(
+      (sample) =>
+        sample.name === 'voracious_requests_total' && sample.labels.outcome === 'rejected',
+    );
+    assert.equal(
+      rejected.reduce((sum, sample) => sum + sample.value, 0),
+      stats.rejected,
+    );
     assert.equal(stats.rejected, 3);
-    assert.equal(valueOf(samples, 'voracious_requests_total',
-      { event: 'HELLO', outcome: 'rejected' }), 1);
-    assert.equal(valueOf(samples, 'voracious_requests_total',
-      { event: 'MEASUREMENT progress', outcome: 'rejected' }), 1);
-    assert.equal(valueOf(samples, 'voracious_bad_requests_total', { code: 'VOR_ERR_BODY_INVALID' }),
-      stats.bad_requests.VOR_ERR_BODY_INVALID);
+    assert.equal(
+      valueOf(samples, 'voracious_requests_total', { event: 'HELLO', outcome: 'rejected' }),
+      1,
+    );
+    assert.equal(
+      valueOf(samples, 'voracious_requests_total', {
+        event: 'MEASUREMENT progress',
+        outcome: 'rejected',
+      }),
+      1,
+    );
+    assert.equal(
+      valueOf(samples, 'voracious_bad_requests_total', { code: 'VOR_ERR_BODY_INVALID' }),
+      stats.bad_requests.VOR_ERR_BODY_INVALID,
+    );
   } finally {
     await pool.close();
     await emulator.close();
@@ -84,9 +105,14 @@ test('/metrics times requests and reports event-loop lag, with no per-app labels
 
     const count = valueOf(samples, 'voracious_request_duration_seconds_count');
     assert.ok(count >= 17, `17 servo requests were made, histogram counted ${count}`);
-    assert.equal(valueOf(samples, 'voracious_request_duration_seconds_bucket', { le: '+Inf' }), count);
+    assert.equal(
+      valueOf(samples, 'voracious_request_duration_seconds_bucket', { le: '+Inf' }),
+      count,
+    );
     assert.ok(samples.some((sample) => sample.name === 'nodejs_eventloop_lag_seconds'));
-    assert.ok(samples.every((sample) => !('app' in sample.labels) && !('account' in sample.labels)));
+    assert.ok(
+      samples.every((sample) => !('app' in sample.labels) && !('account' in sample.labels)),
+    );
   } finally {
     await pool.close();
     await emulator.close();

@@ -59,10 +59,16 @@ function familyOf(name: string, types: Map<string, string>): string {
 }
 
 /** The value of the one sample with this name and these labels; throws when absent. */
-export function valueOf(samples: Sample[], name: string,
-  labels: Record<string, string> = {}): number {
-  const found = samples.find((sample) => sample.name === name &&
-    Object.entries(labels).every(([key, value]) => sample.labels[key] === value));
+export function valueOf(
+  samples: Sample[],
+  name: string,
+  labels: Record<string, string> = {},
+): number {
+  const found = samples.find(
+    (sample) =>
+      sample.name === name &&
+      Object.entries(labels).every(([key, value]) => sample.labels[key] === value),
+  );
   if (!found) throw new Error(`no sample ${name} ${JSON.stringify(labels)}`);
   return found.value;
 }

@@ -5,7 +5,8 @@ import { driveApp, injectPost } from '../helpers/servo-driver.js';
 
 async function reset(emulator: TestEmulator, payload?: unknown) {
   const response = await emulator.server.inject({
-    method: 'POST', url: '/admin/reset',
+    method: 'POST',
+    url: '/admin/reset',
     ...(payload === undefined ? {} : { payload: payload as object }),
   });
   return { status: response.statusCode, body: response.json() as Record<string, unknown> };
@@ -24,7 +25,10 @@ test('resetting one app clears its state, counters, history and rejections', asy
   const emulator = await twoApps();
   try {
     const answer = await reset(emulator, { account: 'a', app: 'app0' });
-    assert.deepEqual(answer, { status: 200, body: { status: 'ok', reset: 'app', account: 'a', app: 'app0' } });
+    assert.deepEqual(answer, {
+      status: 200,
+      body: { status: 'ok', reset: 'app', account: 'a', app: 'app0' },
+    });
 
     const app = emulator.server.inject('/apps/a/app0');
     const details = (await app).json();

@@ -33,8 +33,10 @@ test('a graceful stop and restart on the same state file loses no counter', asyn
   await Promise.all(names.map((app, index) => driveApp(first.post, app, 1 + (index % 3))));
   await first.post(names[0]!, 'HELLO', {});
   await first.post(names[1]!, 'MEASUREMENT', { progress: 10 });
-  await fetch(`${first.emulator.address}/accounts/a/applications/app1/servo`,
-    { method: 'POST', body: '{not json' });
+  await fetch(`${first.emulator.address}/accounts/a/applications/app1/servo`, {
+    method: 'POST',
+    body: '{not json',
+  });
   const before = await statistics(first.emulator.address);
   await first.stop();
 

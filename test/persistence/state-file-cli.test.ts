@@ -16,9 +16,11 @@ test('serve with a non-SQLite state file exits 1 naming the file, and leaves it'
   const result = await serve(file);
 
   assert.equal(result.code, 1);
-  assert.equal(result.stderr,
+  assert.equal(
+    result.stderr,
     `voracious: state file ${file}: is not an SQLite database (it lacks the SQLite header); ` +
-    'name another file or move it away\n');
+      'name another file or move it away\n',
+  );
   assert.equal(readFileSync(file, 'utf8'), 'not a database\n'.repeat(100));
 });
 
@@ -35,7 +37,11 @@ test('serve with a truncated state file exits 1 saying it is corrupt or truncate
   const result = await serve(file);
 
   assert.equal(result.code, 1);
-  assert.match(result.stderr,
-    new RegExp(`^voracious: state file ${file}: is corrupt or truncated \\(.+\\); ` +
-    'restore a good copy or name another file\n$'));
+  assert.match(
+    result.stderr,
+    new RegExp(
+      `^voracious: state file ${file}: is corrupt or truncated \\(.+\\); ` +
+        'restore a good copy or name another file\n$',
+    ),
+  );
 });

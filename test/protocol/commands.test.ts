@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { DEMO_STATE } from '../../src/config/defaults.js';
 import { DEMO_DESCRIPTION } from '../helpers/servo-driver.js';
 import {
-  ADJUSTMENT_RESULT, harness, MEASUREMENT_RESULT, placeApp, PROGRESS, type Harness,
+  ADJUSTMENT_RESULT,
+  harness,
+  MEASUREMENT_RESULT,
+  placeApp,
+  PROGRESS,
+  type Harness,
 } from './sequencer-harness.js';
 import type { ConfigOverrides } from '../helpers/test-config.js';
 
@@ -16,11 +21,13 @@ const MIXED_DESCRIPTION = {
   descriptor: {
     application: {
       components: {
-        api: { settings: {
-          cpu: { value: 1, min: 0.1, max: 2, step: 0.1, type: 'range' },
-          replicas: { value: 2, min: 1, max: 3, step: 1, type: 'range' },
-          flavour: { value: 'b', type: 'enum', values: ['a', 'b', 'c'] },
-        } },
+        api: {
+          settings: {
+            cpu: { value: 1, min: 0.1, max: 2, step: 0.1, type: 'range' },
+            replicas: { value: 2, min: 1, max: 3, step: 1, type: 'range' },
+            flavour: { value: 'b', type: 'enum', values: ['a', 'b', 'c'] },
+          },
+        },
         db: { settings: { mem: { value: 256, min: 128, max: 1024, step: 128 } } },
       },
     },
@@ -50,8 +57,9 @@ function adjustStates(overrides: ConfigOverrides, app: string, count: number): u
   return Array.from({ length: count }, () => nextAdjust(h, app).state);
 }
 
-const descriptorMode = (seed: number): ConfigOverrides =>
-  ({ adjust: { mode: 'descriptor', seed, state: DEMO_STATE, control: {} } });
+const descriptorMode = (seed: number): ConfigOverrides => ({
+  adjust: { mode: 'descriptor', seed, state: DEMO_STATE, control: {} },
+});
 
 function assertValid(state: unknown): void {
   const components = (state as { application: { components: Components } }).application.components;
@@ -74,7 +82,7 @@ function assertValid(state: unknown): void {
   }
 }
 
-test('MEASURE names the DESCRIPTION\'s metrics and the configured control', () => {
+test("MEASURE names the DESCRIPTION's metrics and the configured control", () => {
   const control = { duration: 30, warmup: 5, userdata: { x: 1 } };
   const h = harness({ measure: { control } });
   placeApp(h, 'app1', 'measure-pending');
@@ -102,8 +110,10 @@ test('each application gets the metrics of its own DESCRIPTION', () => {
   h.ok('app2', 'WHATS_NEXT');
   h.ok('app2', 'DESCRIPTION', MIXED_DESCRIPTION);
 
-  assert.deepEqual((h.ok('app1', 'WHATS_NEXT').param as Param).metrics,
-    ['throughput', 'error_rate']);
+  assert.deepEqual((h.ok('app1', 'WHATS_NEXT').param as Param).metrics, [
+    'throughput',
+    'error_rate',
+  ]);
   assert.deepEqual((h.ok('app2', 'WHATS_NEXT').param as Param).metrics, ['p99']);
 });
 
@@ -127,7 +137,8 @@ test('fixed ADJUST sends the demo state and the control, never metrics', () => {
   assert.equal(command.cmd, 'ADJUST');
   assert.deepEqual(command.param, { state: DEMO_STATE, control });
   assert.deepEqual(DEMO_STATE.application.components.web.settings, {
-    cpu: { value: 1 }, replicas: { value: 3 },
+    cpu: { value: 1 },
+    replicas: { value: 3 },
   });
 });
 

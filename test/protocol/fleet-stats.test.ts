@@ -20,7 +20,7 @@ function jain(cycles: number[]): number {
   return (sum * sum) / (cycles.length * squares);
 }
 
-test('n, average, min, max, stddev and Jain\'s index of apps at different cycle counts', () => {
+test("n, average, min, max, stddev and Jain's index of apps at different cycle counts", () => {
   const cycles = [0, 1, 3, 4];
 
   const snapshot = statsOf(cycles).snapshot();

@@ -2,7 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ProfileName } from '../../src/protocol/rules.js';
 import {
-  ADJUSTMENT_RESULT, harness, MEASUREMENT_RESULT, placeApp, PROGRESS,
+  ADJUSTMENT_RESULT,
+  harness,
+  MEASUREMENT_RESULT,
+  placeApp,
+  PROGRESS,
 } from './sequencer-harness.js';
 
 const strict = () => harness();
@@ -29,8 +33,10 @@ test('progress may repeat, also as a float, and null does not reset the last val
     const outcome = h.send('app1', 'MEASUREMENT', PROGRESS(value));
     assert.equal(outcome.error, undefined, `${value}: ${outcome.error?.message}`);
   }
-  assert.equal(h.send('app1', 'MEASUREMENT', PROGRESS(50)).error?.code,
-    'VOR_ERR_PROGRESS_DECREASED');
+  assert.equal(
+    h.send('app1', 'MEASUREMENT', PROGRESS(50)).error?.code,
+    'VOR_ERR_PROGRESS_DECREASED',
+  );
 });
 
 test('strict rejects progress over 100, negative or not a number, changing nothing', () => {
@@ -43,8 +49,11 @@ test('strict rejects progress over 100, negative or not a number, changing nothi
 
     assert.equal(outcome.error?.code, 'VOR_ERR_PROGRESS_RANGE', JSON.stringify(value));
     assert.deepEqual(h.row('app1'), before);
-    assert.equal(h.send('app1', 'MEASUREMENT', MEASUREMENT_RESULT).error?.code,
-      'VOR_ERR_PROGRESS_MISSING', 'a rejected report does not count as progress');
+    assert.equal(
+      h.send('app1', 'MEASUREMENT', MEASUREMENT_RESULT).error?.code,
+      'VOR_ERR_PROGRESS_MISSING',
+      'a rejected report does not count as progress',
+    );
   }
 });
 
@@ -56,8 +65,10 @@ test('strict rejects decreasing progress within one command, naming both values'
   const outcome = h.send('app1', 'ADJUSTMENT', PROGRESS(40));
 
   assert.equal(outcome.error?.code, 'VOR_ERR_PROGRESS_DECREASED');
-  assert.equal(outcome.error.message,
-    'app1: ADJUSTMENT progress went down from 60 to 40 (state adjusting)');
+  assert.equal(
+    outcome.error.message,
+    'app1: ADJUSTMENT progress went down from 60 to 40 (state adjusting)',
+  );
 });
 
 test('a decrease below a float is reported with the float as sent', () => {
@@ -76,8 +87,11 @@ test('an out-of-range progress message quotes the value', () => {
 
   const outcome = h.send('app1', 'MEASUREMENT', PROGRESS('50'));
 
-  assert.equal(outcome.error?.message, 'app1: MEASUREMENT progress must be a number from 0 ' +
-    'to 100 or null, got "50" (state measuring)');
+  assert.equal(
+    outcome.error?.message,
+    'app1: MEASUREMENT progress must be a number from 0 ' +
+      'to 100 or null, got "50" (state measuring)',
+  );
 });
 
 test('progress starts again from zero with the next command', () => {
@@ -225,7 +239,7 @@ test('a failed ADJUSTMENT and a failed DESCRIPTION are counted apart from cycles
   assert.equal(h.state('app2'), 'describe-pending', 'a failed DESCRIBE is handed out again');
   assert.equal(stats.cycles, 1);
   assert.equal(stats.failures, 2);
-  assert.deepEqual(stats.failures_by_event, { 'ADJUSTMENT final': 1, 'DESCRIPTION': 1 });
+  assert.deepEqual(stats.failures_by_event, { 'ADJUSTMENT final': 1, DESCRIPTION: 1 });
 });
 
 test('a MEASUREMENT final with status "ok" or no status counts one cycle', () => {
@@ -244,8 +258,11 @@ test('the rejection message names the app, the state and what was expected', () 
 
   const outcome = h.send('app00042', 'MEASUREMENT', MEASUREMENT_RESULT);
 
-  assert.equal(outcome.error?.message, 'app00042: MEASUREMENT final before any progress report ' +
-    '(state measuring; expected MEASUREMENT progress)');
+  assert.equal(
+    outcome.error?.message,
+    'app00042: MEASUREMENT final before any progress report ' +
+      '(state measuring; expected MEASUREMENT progress)',
+  );
   assert.deepEqual(outcome.error.body(), {
     code: 'VOR_ERR_PROGRESS_MISSING',
     message: outcome.error.message,
@@ -270,6 +287,8 @@ test('every rejection is logged at warn with the app, its state and the event', 
   assert.equal(warnings[0]?.state, 'describe-pending');
   assert.equal(warnings[0]?.event, 'ADJUSTMENT progress');
   assert.equal(warnings[1]?.state, 'new');
-  assert.deepEqual(h.stats.snapshot().rejections,
-    { VOR_ERR_SEQUENCE: 1, VOR_ERR_NOT_CONNECTED: 1 });
+  assert.deepEqual(h.stats.snapshot().rejections, {
+    VOR_ERR_SEQUENCE: 1,
+    VOR_ERR_NOT_CONNECTED: 1,
+  });
 });

@@ -2,7 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EventName } from '../../src/protocol/events.js';
 import {
-  ADJUSTMENT_RESULT, EVENTS, harness, MEASUREMENT_RESULT, PROGRESS, type EventLabel,
+  ADJUSTMENT_RESULT,
+  EVENTS,
+  harness,
+  MEASUREMENT_RESULT,
+  PROGRESS,
+  type EventLabel,
 } from './sequencer-harness.js';
 
 const resyncing = (profile: 'strict' | 'lenient' = 'strict') =>
@@ -57,12 +62,14 @@ test('resync: each unknown application counts one resync, once', () => {
   assert.equal(h.stats.snapshot().resyncs, 3);
 });
 
-test('resync: the profile\'s rules apply from the next event on', () => {
+test("resync: the profile's rules apply from the next event on", () => {
   const h = resyncing();
   h.ok('app1', 'MEASUREMENT', PROGRESS(40));
 
-  assert.equal(h.send('app1', 'MEASUREMENT', PROGRESS(30)).error?.code,
-    'VOR_ERR_PROGRESS_DECREASED');
+  assert.equal(
+    h.send('app1', 'MEASUREMENT', PROGRESS(30)).error?.code,
+    'VOR_ERR_PROGRESS_DECREASED',
+  );
   assert.equal(h.send('app1', 'WHATS_NEXT').error?.code, 'VOR_ERR_SEQUENCE');
   h.ok('app1', 'MEASUREMENT', MEASUREMENT_RESULT);
   assert.equal(h.ok('app1', 'WHATS_NEXT').cmd, 'ADJUST');
@@ -76,12 +83,14 @@ test('resync: a final arriving first completes the command it belongs to', () =>
   assert.equal(h.ok('app1', 'WHATS_NEXT').cmd, 'ADJUST');
 });
 
-test('resync: the servo\'s cmd_uid is taken over and checked from then on', () => {
+test("resync: the servo's cmd_uid is taken over and checked from then on", () => {
   const h = resyncing();
   h.ok('app1', 'MEASUREMENT', PROGRESS(10, { cmd_uid: '41' }));
 
-  assert.equal(h.send('app1', 'MEASUREMENT', PROGRESS(20, { cmd_uid: '40' })).error?.code,
-    'VOR_ERR_CMD_UID');
+  assert.equal(
+    h.send('app1', 'MEASUREMENT', PROGRESS(20, { cmd_uid: '40' })).error?.code,
+    'VOR_ERR_CMD_UID',
+  );
   h.ok('app1', 'MEASUREMENT', { ...MEASUREMENT_RESULT, cmd_uid: '41' });
   const next = h.ok('app1', 'WHATS_NEXT');
   assert.equal(next.cmd_uid, '42');

@@ -2,7 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PROFILES, RULE_NAMES, type ProfileName, type RuleName } from '../../src/protocol/rules.js';
 import {
-  EVENTS, harness, placeApp, PROGRESS, type EventLabel, type Harness, type StartState,
+  EVENTS,
+  harness,
+  placeApp,
+  PROGRESS,
+  type EventLabel,
+  type Harness,
+  type StartState,
 } from './sequencer-harness.js';
 import type { EventName } from '../../src/protocol/events.js';
 
@@ -21,37 +27,61 @@ const event = (label: EventLabel) => ({ event: EVENTS[label][0], param: EVENTS[l
 /** For each switch, one event that only that switch decides. */
 const SCENARIOS: Record<RuleName, Scenario> = {
   hello_only_when_disconnected: {
-    start: 'measuring', ...event('HELLO'), code: 'VOR_ERR_SEQUENCE', off: 'describe-pending',
+    start: 'measuring',
+    ...event('HELLO'),
+    code: 'VOR_ERR_SEQUENCE',
+    off: 'describe-pending',
   },
   goodbye_only_when_connected: {
-    start: 'disconnected', ...event('GOODBYE'), code: 'VOR_ERR_SEQUENCE', off: 'disconnected',
+    start: 'disconnected',
+    ...event('GOODBYE'),
+    code: 'VOR_ERR_SEQUENCE',
+    off: 'disconnected',
   },
   whats_next_only_when_pending: {
-    start: 'measuring', ...event('WHATS_NEXT'), code: 'VOR_ERR_SEQUENCE', off: 'measuring',
+    start: 'measuring',
+    ...event('WHATS_NEXT'),
+    code: 'VOR_ERR_SEQUENCE',
+    off: 'measuring',
   },
   single_final: {
-    start: 'adjust-pending', ...event('MEASUREMENT final'),
-    code: 'VOR_ERR_DUPLICATE_FINAL', off: 'ignored',
+    start: 'adjust-pending',
+    ...event('MEASUREMENT final'),
+    code: 'VOR_ERR_DUPLICATE_FINAL',
+    off: 'ignored',
   },
   reject_late_progress: {
-    start: 'adjust-pending', ...event('MEASUREMENT progress'),
-    code: 'VOR_ERR_LATE_PROGRESS', off: 'ignored',
+    start: 'adjust-pending',
+    ...event('MEASUREMENT progress'),
+    code: 'VOR_ERR_LATE_PROGRESS',
+    off: 'ignored',
   },
   progress_before_final: {
-    start: 'measuring', ...event('MEASUREMENT final'),
-    code: 'VOR_ERR_PROGRESS_MISSING', off: 'adjust-pending',
+    start: 'measuring',
+    ...event('MEASUREMENT final'),
+    code: 'VOR_ERR_PROGRESS_MISSING',
+    off: 'adjust-pending',
   },
   progress_in_range: {
-    start: 'measuring', event: 'MEASUREMENT', param: PROGRESS(101),
-    code: 'VOR_ERR_PROGRESS_RANGE', off: 'measuring',
+    start: 'measuring',
+    event: 'MEASUREMENT',
+    param: PROGRESS(101),
+    code: 'VOR_ERR_PROGRESS_RANGE',
+    off: 'measuring',
   },
   progress_monotonic: {
-    start: 'measuring+progress', event: 'MEASUREMENT', param: PROGRESS(10),
-    code: 'VOR_ERR_PROGRESS_DECREASED', off: 'measuring',
+    start: 'measuring+progress',
+    event: 'MEASUREMENT',
+    param: PROGRESS(10),
+    code: 'VOR_ERR_PROGRESS_DECREASED',
+    off: 'measuring',
   },
   cmd_uid_must_match: {
-    start: 'measuring', event: 'MEASUREMENT', param: PROGRESS(10, { cmd_uid: 'bogus' }),
-    code: 'VOR_ERR_CMD_UID', off: 'measuring',
+    start: 'measuring',
+    event: 'MEASUREMENT',
+    param: PROGRESS(10, { cmd_uid: 'bogus' }),
+    code: 'VOR_ERR_CMD_UID',
+    off: 'measuring',
   },
 };
 

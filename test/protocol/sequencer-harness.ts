@@ -43,7 +43,12 @@ export function harness(overrides: ConfigOverrides = {}): Harness {
   const log = quietLogger('warn');
   const { rules, rejectWith } = resolveRules(config.sequence);
   const sequencer = new Sequencer({
-    store, stats, registry, rules, rejectWith, logger: log.logger,
+    store,
+    stats,
+    registry,
+    rules,
+    rejectWith,
+    logger: log.logger,
     commands: new CommandWriter(config, registry),
     resync: config.sequence.resync,
     clock: () => 1_700_000_000_000,
@@ -74,15 +79,22 @@ export function harness(overrides: ConfigOverrides = {}): Harness {
     if (slot < 0) return null;
     const { apps } = store;
     return {
-      phase: apps.phase[slot]!, flags: apps.flags[slot]!, progress: apps.progress[slot]!,
-      commandSeq: apps.commandSeq[slot]!, cycles: apps.cycles[slot]!,
-      failures: apps.failures[slot]!, descriptor: apps.descriptor[slot]!,
+      phase: apps.phase[slot]!,
+      flags: apps.flags[slot]!,
+      progress: apps.progress[slot]!,
+      commandSeq: apps.commandSeq[slot]!,
+      cycles: apps.cycles[slot]!,
+      failures: apps.failures[slot]!,
+      descriptor: apps.descriptor[slot]!,
     };
   }
 }
 
-export const PROGRESS = (progress: unknown, extra: Record<string, unknown> = {}) =>
-  ({ progress, runtime: 0, ...extra });
+export const PROGRESS = (progress: unknown, extra: Record<string, unknown> = {}) => ({
+  progress,
+  runtime: 0,
+  ...extra,
+});
 
 export const MEASUREMENT_RESULT = {
   metrics: { throughput: { value: 1000, unit: 'rpm' }, error_rate: { value: 1, unit: '%' } },
@@ -92,14 +104,14 @@ export const ADJUSTMENT_RESULT = { state: {} };
 
 /** One event as the state tables name it, with a param that is valid for it. */
 export const EVENTS = {
-  'HELLO': ['HELLO', { agent: 'github.com/opsani/servo' }],
-  'WHATS_NEXT': ['WHATS_NEXT', null],
-  'DESCRIPTION': ['DESCRIPTION', DEMO_DESCRIPTION],
+  HELLO: ['HELLO', { agent: 'github.com/opsani/servo' }],
+  WHATS_NEXT: ['WHATS_NEXT', null],
+  DESCRIPTION: ['DESCRIPTION', DEMO_DESCRIPTION],
   'MEASUREMENT progress': ['MEASUREMENT', PROGRESS(50)],
   'MEASUREMENT final': ['MEASUREMENT', MEASUREMENT_RESULT],
   'ADJUSTMENT progress': ['ADJUSTMENT', PROGRESS(50)],
   'ADJUSTMENT final': ['ADJUSTMENT', ADJUSTMENT_RESULT],
-  'GOODBYE': ['GOODBYE', { reason: 'exit' }],
+  GOODBYE: ['GOODBYE', { reason: 'exit' }],
 } as const satisfies Record<string, readonly [EventName, unknown]>;
 
 export type EventLabel = keyof typeof EVENTS;
@@ -108,20 +120,46 @@ export const EVENT_LABELS = Object.keys(EVENTS) as EventLabel[];
 
 /** How to reach each starting state from nothing, in events the strict profile accepts. */
 export const SETUPS = {
-  'new': [],
-  'disconnected': ['HELLO', 'GOODBYE'],
+  new: [],
+  disconnected: ['HELLO', 'GOODBYE'],
   'describe-pending': ['HELLO'],
-  'describing': ['HELLO', 'WHATS_NEXT'],
+  describing: ['HELLO', 'WHATS_NEXT'],
   'measure-pending': ['HELLO', 'WHATS_NEXT', 'DESCRIPTION'],
-  'measuring': ['HELLO', 'WHATS_NEXT', 'DESCRIPTION', 'WHATS_NEXT'],
-  'measuring+progress': ['HELLO', 'WHATS_NEXT', 'DESCRIPTION', 'WHATS_NEXT',
-    'MEASUREMENT progress'],
-  'adjust-pending': ['HELLO', 'WHATS_NEXT', 'DESCRIPTION', 'WHATS_NEXT',
-    'MEASUREMENT progress', 'MEASUREMENT final'],
-  'adjusting': ['HELLO', 'WHATS_NEXT', 'DESCRIPTION', 'WHATS_NEXT',
-    'MEASUREMENT progress', 'MEASUREMENT final', 'WHATS_NEXT'],
-  'adjusting+progress': ['HELLO', 'WHATS_NEXT', 'DESCRIPTION', 'WHATS_NEXT',
-    'MEASUREMENT progress', 'MEASUREMENT final', 'WHATS_NEXT', 'ADJUSTMENT progress'],
+  measuring: ['HELLO', 'WHATS_NEXT', 'DESCRIPTION', 'WHATS_NEXT'],
+  'measuring+progress': [
+    'HELLO',
+    'WHATS_NEXT',
+    'DESCRIPTION',
+    'WHATS_NEXT',
+    'MEASUREMENT progress',
+  ],
+  'adjust-pending': [
+    'HELLO',
+    'WHATS_NEXT',
+    'DESCRIPTION',
+    'WHATS_NEXT',
+    'MEASUREMENT progress',
+    'MEASUREMENT final',
+  ],
+  adjusting: [
+    'HELLO',
+    'WHATS_NEXT',
+    'DESCRIPTION',
+    'WHATS_NEXT',
+    'MEASUREMENT progress',
+    'MEASUREMENT final',
+    'WHATS_NEXT',
+  ],
+  'adjusting+progress': [
+    'HELLO',
+    'WHATS_NEXT',
+    'DESCRIPTION',
+    'WHATS_NEXT',
+    'MEASUREMENT progress',
+    'MEASUREMENT final',
+    'WHATS_NEXT',
+    'ADJUSTMENT progress',
+  ],
 } as const satisfies Record<string, readonly EventLabel[]>;
 
 export type StartState = keyof typeof SETUPS;

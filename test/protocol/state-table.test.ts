@@ -2,7 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ProfileName } from '../../src/protocol/rules.js';
 import {
-  EVENT_LABELS, EVENTS, harness, placeApp, type EventLabel, type StartState,
+  EVENT_LABELS,
+  EVENTS,
+  harness,
+  placeApp,
+  type EventLabel,
+  type StartState,
 } from './sequencer-harness.js';
 
 /**
@@ -23,34 +28,44 @@ const DP = 'describe-pending';
 const OFF = 'disconnected';
 
 const STRICT: Record<StartState, Outcome[]> = {
-  'new': [DP, NC, NC, NC, NC, NC, NC, NC],
-  'disconnected': [DP, SEQ, SEQ, SEQ, SEQ, SEQ, SEQ, SEQ],
+  new: [DP, NC, NC, NC, NC, NC, NC, NC],
+  disconnected: [DP, SEQ, SEQ, SEQ, SEQ, SEQ, SEQ, SEQ],
   'describe-pending': [SEQ, 'describing', SEQ, SEQ, SEQ, SEQ, SEQ, OFF],
-  'describing': [SEQ, SEQ, 'measure-pending', SEQ, SEQ, SEQ, SEQ, OFF],
+  describing: [SEQ, SEQ, 'measure-pending', SEQ, SEQ, SEQ, SEQ, OFF],
   'measure-pending': [SEQ, 'measuring', DUP, SEQ, SEQ, SEQ, SEQ, OFF],
-  'measuring': [SEQ, SEQ, DUP, 'measuring', MISSING, SEQ, SEQ, OFF],
+  measuring: [SEQ, SEQ, DUP, 'measuring', MISSING, SEQ, SEQ, OFF],
   'measuring+progress': [SEQ, SEQ, DUP, 'measuring', 'adjust-pending', SEQ, SEQ, OFF],
   'adjust-pending': [SEQ, 'adjusting', SEQ, LATE, DUP, SEQ, SEQ, OFF],
-  'adjusting': [SEQ, SEQ, SEQ, LATE, DUP, 'adjusting', MISSING, OFF],
+  adjusting: [SEQ, SEQ, SEQ, LATE, DUP, 'adjusting', MISSING, OFF],
   'adjusting+progress': [SEQ, SEQ, SEQ, LATE, DUP, 'adjusting', 'measure-pending', OFF],
 };
 
 const LENIENT: Record<StartState, Outcome[]> = {
-  'new': [DP, NC, NC, NC, NC, NC, NC, IGNORED],
-  'disconnected': [DP, SEQ, SEQ, SEQ, SEQ, SEQ, SEQ, OFF],
+  new: [DP, NC, NC, NC, NC, NC, NC, IGNORED],
+  disconnected: [DP, SEQ, SEQ, SEQ, SEQ, SEQ, SEQ, OFF],
   'describe-pending': [DP, 'describing', SEQ, SEQ, SEQ, SEQ, SEQ, OFF],
-  'describing': [DP, 'describing', 'measure-pending', SEQ, SEQ, SEQ, SEQ, OFF],
+  describing: [DP, 'describing', 'measure-pending', SEQ, SEQ, SEQ, SEQ, OFF],
   'measure-pending': [DP, 'measuring', IGNORED, SEQ, SEQ, SEQ, SEQ, OFF],
-  'measuring': [DP, 'measuring', IGNORED, 'measuring', 'adjust-pending', SEQ, SEQ, OFF],
+  measuring: [DP, 'measuring', IGNORED, 'measuring', 'adjust-pending', SEQ, SEQ, OFF],
   'measuring+progress': [DP, 'measuring', IGNORED, 'measuring', 'adjust-pending', SEQ, SEQ, OFF],
   'adjust-pending': [DP, 'adjusting', SEQ, IGNORED, IGNORED, SEQ, SEQ, OFF],
-  'adjusting': [DP, 'adjusting', SEQ, IGNORED, IGNORED, 'adjusting', 'measure-pending', OFF],
-  'adjusting+progress':
-    [DP, 'adjusting', SEQ, IGNORED, IGNORED, 'adjusting', 'measure-pending', OFF],
+  adjusting: [DP, 'adjusting', SEQ, IGNORED, IGNORED, 'adjusting', 'measure-pending', OFF],
+  'adjusting+progress': [
+    DP,
+    'adjusting',
+    SEQ,
+    IGNORED,
+    IGNORED,
+    'adjusting',
+    'measure-pending',
+    OFF,
+  ],
 };
 
 const COMMAND_OF: Partial<Record<string, string>> = {
-  'describing': 'DESCRIBE', 'measuring': 'MEASURE', 'adjusting': 'ADJUST',
+  describing: 'DESCRIBE',
+  measuring: 'MEASURE',
+  adjusting: 'ADJUST',
 };
 
 function check(profile: ProfileName, start: StartState, label: EventLabel, expected: Outcome) {
@@ -99,7 +114,10 @@ function check(profile: ProfileName, start: StartState, label: EventLabel, expec
   }
 }
 
-for (const [profile, table] of [['strict', STRICT], ['lenient', LENIENT]] as const) {
+for (const [profile, table] of [
+  ['strict', STRICT],
+  ['lenient', LENIENT],
+] as const) {
   for (const [start, row] of Object.entries(table) as [StartState, Outcome[]][]) {
     test(`${profile}: every event from ${start} is accepted or rejected as the table says`, () => {
       EVENT_LABELS.forEach((label, index) => {
@@ -107,8 +125,8 @@ for (const [profile, table] of [['strict', STRICT], ['lenient', LENIENT]] as con
         try {
           check(profile, start, label, expected);
         } catch (error) {
-          (error as Error).message = `${label} from ${start} (want ${expected}): ` +
-            (error as Error).message;
+          (error as Error).message =
+            `${label} from ${start} (want ${expected}): ` + (error as Error).message;
           throw error;
         }
       });

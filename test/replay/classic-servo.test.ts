@@ -22,7 +22,9 @@ type Json = Record<string, unknown>;
 
 async function readFixture(): Promise<Recorded[]> {
   const text = await readFile(FIXTURE, 'utf8');
-  return text.split('\n').filter((line) => line.trim() !== '')
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as Recorded);
 }
 
@@ -45,7 +47,9 @@ async function replay(pool: Pool, lines: Recorded[]): Promise<number> {
 
   for (const line of lines) {
     const response = await pool.request({
-      method: line.method, path: line.path, body: line.body,
+      method: line.method,
+      path: line.path,
+      body: line.body,
       headers: { 'content-type': line.contentType, 'user-agent': line.userAgent },
     });
     const text = await response.body.text();

@@ -60,15 +60,27 @@ test('events lost with the kill are inferred from the next one, and their cycle 
   assert.deepEqual([reply.status, reply.body], [200, { status: 'ok' }]);
   assert.equal(next.body.cmd, 'MEASURE');
   assert.equal(next.body.cmd_uid, '4');
-  assert.deepEqual((next.body.param as { metrics: string[] }).metrics, ['throughput', 'error_rate']);
+  assert.deepEqual((next.body.param as { metrics: string[] }).metrics, [
+    'throughput',
+    'error_rate',
+  ]);
   const stats = emulator.statsSnapshot();
   assert.deepEqual([stats.n, stats.max, stats.resyncs, stats.rejected], [1, 1, 1, 0]);
   await emulator.close();
 });
 
 test('a servo several commands ahead is followed to its cmd_uid, counting each cycle', async () => {
-  const lost = [measured(2), NEXT, adjusting(3), adjusted(3), NEXT, measuring(4), measured(4),
-    NEXT, adjusting(5)];
+  const lost = [
+    measured(2),
+    NEXT,
+    adjusting(3),
+    adjusted(3),
+    NEXT,
+    measuring(4),
+    measured(4),
+    NEXT,
+    adjusting(5),
+  ];
   const emulator = await restartedAfterKill(UP_TO_MEASURING, lost);
 
   const reply = await emulator.post('app1', ...adjusted(5));

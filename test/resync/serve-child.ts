@@ -16,8 +16,10 @@ export interface ServeChild {
 
 /** Starts `voracious serve ...args` and waits for its start-up line. */
 export async function serveChild(args: string[]): Promise<ServeChild> {
-  const child = spawn(process.execPath, [MAIN, 'serve', ...args],
-    { env: cleanEnv(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [MAIN, 'serve', ...args], {
+    env: cleanEnv(),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = once(child, 'exit').then(([code, signal]) => (code ?? signal) as number | string);
   const startup = new Promise<Record<string, unknown>>((resolve, reject) => {
     // Every line is read to the end, so the child never blocks on a full pipe.

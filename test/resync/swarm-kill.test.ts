@@ -26,10 +26,16 @@ interface Figures {
 function swarmAgainst(url: string): SwarmRun {
   const flags = {
     ...defaultSwarmFlags(),
-    url, cycles: CYCLES, durationMs: null, thinkTimeMs: 10, progressReports: 2, quiet: true,
+    url,
+    cycles: CYCLES,
+    durationMs: null,
+    thinkTimeMs: 10,
+    progressReports: 2,
+    quiet: true,
   };
   return startSwarm(planOf(flags, numberedApps('app', APPS)), {
-    random: seededRandom(7), now: Date.now,
+    random: seededRandom(7),
+    now: Date.now,
   });
 }
 
@@ -71,8 +77,10 @@ async function killedHalfWay(args: string[], file: string | null) {
   return { servoCyclesAtKill, saved, restart: second.startup, report, stats };
 }
 
-test('a server killed mid-swarm and restarted on its state file goes on counting, rejecting nothing',
-  { timeout: 60_000 }, async (t) => {
+test(
+  'a server killed mid-swarm and restarted on its state file goes on counting, rejecting nothing',
+  { timeout: 60_000 },
+  async (t) => {
     const file = join(stateFolder(), 'state.db');
 
     const outcome = await killedHalfWay(['--state-file', file], file);
@@ -85,17 +93,24 @@ test('a server killed mid-swarm and restarted on its state file goes on counting
     assert.ok(report.transport.recovered > 0, 'no request met the dead server');
     assert.deepEqual([report.cycles.min, report.cycles.max], [CYCLES, CYCLES]);
     assert.deepEqual([stats.n, stats.rejected], [APPS, 0]);
-    t.diagnostic(`servos ${ALL_CYCLES} cycles, server ${stats.cycles}; at the kill: servos ` +
-      `${servoCyclesAtKill}, file ${saved}; ${stats.resyncs} restored apps caught up`);
+    t.diagnostic(
+      `servos ${ALL_CYCLES} cycles, server ${stats.cycles}; at the kill: servos ` +
+        `${servoCyclesAtKill}, file ${saved}; ${stats.resyncs} restored apps caught up`,
+    );
     // Everything saved before the kill, plus every cycle the servos completed after it.
     assert.ok(saved > 0);
-    assert.ok(stats.cycles >= saved + ALL_CYCLES - servoCyclesAtKill,
-      `server ${stats.cycles}, saved ${saved}, servos at kill ${servoCyclesAtKill}`);
+    assert.ok(
+      stats.cycles >= saved + ALL_CYCLES - servoCyclesAtKill,
+      `server ${stats.cycles}, saved ${saved}, servos at kill ${servoCyclesAtKill}`,
+    );
     assert.ok(stats.cycles <= ALL_CYCLES);
-  });
+  },
+);
 
-test('a server killed mid-swarm and restarted empty with --resync lets every servo finish',
-  { timeout: 60_000 }, async () => {
+test(
+  'a server killed mid-swarm and restarted empty with --resync lets every servo finish',
+  { timeout: 60_000 },
+  async () => {
     const outcome = await killedHalfWay(['--resync'], null);
     const { servoCyclesAtKill, restart, report, stats } = outcome;
 
@@ -107,4 +122,5 @@ test('a server killed mid-swarm and restarted empty with --resync lets every ser
     assert.deepEqual([stats.n, stats.resyncs, stats.rejected], [APPS, APPS, 0]);
     assert.ok(stats.cycles >= ALL_CYCLES - servoCyclesAtKill);
     assert.ok(stats.max < CYCLES, 'the restarted server counted cycles it never saw');
-  });
+  },
+);

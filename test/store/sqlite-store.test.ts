@@ -75,8 +75,11 @@ test('every column, the key, descriptors and counters survive a close and reopen
   const second = sqliteStore(file);
   assert.equal(second.store.open(), 2);
   assert.deepEqual(rowsByKey(second.store.apps), rowsByKey(apps));
-  assert.ok(Number.isNaN(rowOf(second.store.apps, second.store.apps.find('other/app.with-dots_2'))
-    .progress));
+  assert.ok(
+    Number.isNaN(
+      rowOf(second.store.apps, second.store.apps.find('other/app.with-dots_2')).progress,
+    ),
+  );
   assert.deepEqual(second.registry.get(id), first.registry.get(id));
   assert.equal(second.registry.intern(DESCRIPTION), id);
   assert.deepEqual(second.stats.counters(), first.stats.counters());

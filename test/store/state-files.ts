@@ -16,7 +16,8 @@ export function sqliteStore(file: string, flushInterval = 60_000) {
   const stats = new FleetStats();
   const errors: unknown[] = [];
   const store = new SqliteStore({
-    file, flushInterval,
+    file,
+    flushInterval,
     companions: { registry, stats, onFlushError: (error) => errors.push(error) },
   });
   return { store, registry, stats, errors };

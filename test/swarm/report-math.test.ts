@@ -99,8 +99,15 @@ test('the rejection and fairness gates fail the run when crossed', () => {
 test('the text report names every section', () => {
   const text = formatReport(buildReport(outcomeOf([2, 2]), NO_GATES));
 
-  for (const label of ['requests', 'cycles/app', 'failures sent', 'rejections', 'transport',
-    'latency ms', 'verdict']) {
+  for (const label of [
+    'requests',
+    'cycles/app',
+    'failures sent',
+    'rejections',
+    'transport',
+    'latency ms',
+    'verdict',
+  ]) {
     assert.match(text, new RegExp(`^  ${label.replace('/', '\\/')}`, 'm'));
   }
   assert.match(text, /min 2 {2}mean 2\.00 {2}max 2/);

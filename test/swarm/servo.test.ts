@@ -5,7 +5,12 @@ import type { Answer, Command } from '../../src/swarm/answer.js';
 import { classifyAnswer } from '../../src/swarm/answer.js';
 import { eligibleKinds, maybeInject } from '../../src/swarm/misbehave.js';
 import {
-  applyAccepted, applyUnexpectedRejection, createServo, planRequest, type Servo, type ServoContext,
+  applyAccepted,
+  applyUnexpectedRejection,
+  createServo,
+  planRequest,
+  type Servo,
+  type ServoContext,
 } from '../../src/swarm/servo.js';
 
 const OK: Answer = { kind: 'ok' };
@@ -26,7 +31,11 @@ interface Measured {
 
 function context(overrides: Partial<ServoContext> = {}): ServoContext {
   return {
-    progressReports: 3, failureRate: 0, cycleTarget: null, random: () => 0.5, now: () => 0,
+    progressReports: 3,
+    failureRate: 0,
+    cycleTarget: null,
+    random: () => 0.5,
+    now: () => 0,
     ...overrides,
   };
 }
@@ -58,7 +67,8 @@ test('a servo says HELLO as the classic client, then asks what is next', () => {
 
   assert.equal(servo.path, '/accounts/acme/applications/app00001/servo');
   assert.deepEqual(planRequest(servo, ctx, 'exit'), {
-    event: 'HELLO', param: { agent: 'github.com/opsani/servo' },
+    event: 'HELLO',
+    param: { agent: 'github.com/opsani/servo' },
   });
   applyAccepted(servo, planRequest(servo, ctx, 'exit'), OK, ctx);
   assert.deepEqual(planRequest(servo, ctx, 'exit'), { event: 'WHATS_NEXT', param: null });
@@ -75,23 +85,34 @@ test('DESCRIBE is answered with the descriptor and the cmd_uid', () => {
   assert.equal(description?.event, 'DESCRIPTION');
   assert.equal(param.status, 'ok');
   assert.equal(param.cmd_uid, '1');
-  assert.deepEqual(param.descriptor.application.components.web?.settings.cpu,
-    { value: 1, min: 0.5, max: 4, step: 0.25, type: 'range' });
+  assert.deepEqual(param.descriptor.application.components.web?.settings.cpu, {
+    value: 1,
+    min: 0.5,
+    max: 4,
+    step: 0.25,
+    type: 'range',
+  });
   assert.deepEqual(param.descriptor.measurement.metrics.throughput, { unit: 'rpm' });
 });
 
 test('MEASURE sends K rising progress reports from 0, then the metrics asked for', () => {
   const ctx = context();
   const servo = connected(ctx);
-  commanded(servo, { cmd: 'MEASURE', param: { metrics: ['throughput'], control: {} }, cmdUid: '2' },
-    ctx);
+  commanded(
+    servo,
+    { cmd: 'MEASURE', param: { metrics: ['throughput'], control: {} }, cmdUid: '2' },
+    ctx,
+  );
 
   const sent = runCommand(servo, ctx);
 
   const progress = sent.map((r) => (r.param as { progress?: number }).progress);
   assert.deepEqual(progress, [0, 33, 67, undefined]);
   assert.deepEqual(sent[0]?.param, {
-    progress: 0, runtime: 0, message: 'starting driver', cmd_uid: '2',
+    progress: 0,
+    runtime: 0,
+    message: 'starting driver',
+    cmd_uid: '2',
   });
   const final = sent[3]?.param as Measured;
   assert.deepEqual(Object.keys(final.metrics), ['throughput']);
@@ -135,7 +156,10 @@ test('with a cycle target the servo says GOODBYE after its last MEASUREMENT', ()
   runCommand(servo, ctx);
 
   assert.equal(servo.step, 'goodbye');
-  assert.deepEqual(planRequest(servo, ctx, 'exit'), { event: 'GOODBYE', param: { reason: 'exit' } });
+  assert.deepEqual(planRequest(servo, ctx, 'exit'), {
+    event: 'GOODBYE',
+    param: { reason: 'exit' },
+  });
 });
 
 test('each misbehaviour is offered only where it breaks the strict sequence', () => {
@@ -151,7 +175,10 @@ test('each misbehaviour is offered only where it breaks the strict sequence', ()
   assert.ok(eligibleKinds(servo).includes('decreasing-progress'));
   const injected = maybeInject(servo, 1, () => 0.99);
   assert.deepEqual(injected?.request.param, {
-    progress: 16, runtime: 0, message: 'settling', cmd_uid: '5',
+    progress: 16,
+    runtime: 0,
+    message: 'settling',
+    cmd_uid: '5',
   });
 
   runCommand(servo, ctx);
@@ -177,7 +204,10 @@ test('a lost servo says GOODBYE and HELLO again, then gives up after repeated fa
 
   applyUnexpectedRejection(servo, whatsNext, 'VOR_ERR_SEQUENCE');
   assert.equal(servo.step, 'resync');
-  assert.deepEqual(planRequest(servo, ctx, 'exit'), { event: 'GOODBYE', param: { reason: 'restart' } });
+  assert.deepEqual(planRequest(servo, ctx, 'exit'), {
+    event: 'GOODBYE',
+    param: { reason: 'restart' },
+  });
   applyAccepted(servo, planRequest(servo, ctx, 'exit'), OK, ctx);
   assert.equal(servo.step, 'hello');
 
@@ -190,17 +220,24 @@ test('a lost servo says GOODBYE and HELLO again, then gives up after repeated fa
 
 test('answers are read as commands, statuses or rejections', () => {
   assert.deepEqual(classifyAnswer(200, { cmd: 'SLEEP', param: { duration: 2 }, cmd_uid: '9' }), {
-    kind: 'command', command: { cmd: 'SLEEP', param: { duration: 2 }, cmdUid: '9' },
+    kind: 'command',
+    command: { cmd: 'SLEEP', param: { duration: 2 }, cmdUid: '9' },
   });
   assert.deepEqual(classifyAnswer(200, { status: 'ok', message: null }), { kind: 'ok' });
   assert.deepEqual(classifyAnswer(200, { status: 'cancel' }), { kind: 'cancel' });
   assert.deepEqual(classifyAnswer(200, { status: 'invalid', reason: 'unexpected cmd_uid' }), {
-    kind: 'rejected', code: 'invalid', message: 'unexpected cmd_uid',
+    kind: 'rejected',
+    code: 'invalid',
+    message: 'unexpected cmd_uid',
   });
   assert.deepEqual(classifyAnswer(400, { code: 'VOR_ERR_SEQUENCE', message: 'm' }), {
-    kind: 'rejected', code: 'VOR_ERR_SEQUENCE', message: 'm',
+    kind: 'rejected',
+    code: 'VOR_ERR_SEQUENCE',
+    message: 'm',
   });
   assert.deepEqual(classifyAnswer(404, 'Not Found'), {
-    kind: 'rejected', code: 'http-404', message: '',
+    kind: 'rejected',
+    code: 'http-404',
+    message: '',
   });
 });

@@ -23,13 +23,29 @@ test('SIGINT makes every servo say GOODBYE and the report is still written', asy
   const json = join(dir, 'report.json');
   const signals = new EventEmitter();
   const stdout = collector();
-  const argv = ['--url', server.address, '--apps', '150', '--duration', '60s',
-    '--think-time', '5ms', '--quiet', '--json', json];
+  const argv = [
+    '--url',
+    server.address,
+    '--apps',
+    '150',
+    '--duration',
+    '60s',
+    '--think-time',
+    '5ms',
+    '--quiet',
+    '--json',
+    json,
+  ];
 
   try {
-    const running = runSwarm(argv, { stdout, stderr: collector(), env: {} }, {
-      signals, forceExit: () => assert.fail('a single SIGINT must not force the exit'),
-    });
+    const running = runSwarm(
+      argv,
+      { stdout, stderr: collector(), env: {} },
+      {
+        signals,
+        forceExit: () => assert.fail('a single SIGINT must not force the exit'),
+      },
+    );
     while (((await statistics(server.address)).cycles as number) < 150) await sleep(50);
     signals.emit('SIGINT', 'SIGINT');
 
@@ -51,8 +67,11 @@ test('SIGINT makes every servo say GOODBYE and the report is still written', asy
 test('an unreachable backend without --apps is a clear error with exit 2', async () => {
   const stderr = collector();
 
-  const code = await runSwarm(['--url', 'http://127.0.0.1:1', '--quiet'],
-    { stdout: collector(), stderr, env: {} });
+  const code = await runSwarm(['--url', 'http://127.0.0.1:1', '--quiet'], {
+    stdout: collector(),
+    stderr,
+    env: {},
+  });
 
   assert.equal(code, 2);
   const expected = /^voracious swarm: cannot reach http:\/\/127\.0\.0\.1:1: ECONNREFUSED/;
@@ -60,13 +79,24 @@ test('an unreachable backend without --apps is a clear error with exit 2', async
 });
 
 test('the progress line shows servos, request rate, cycles, rejections and latency', () => {
-  const text = progressText({
-    elapsedMs: 12_400, servos: 5000, active: 4990, requests: 100, cycles: 7,
-    rejections: 1, p50Ms: 1.25, p99Ms: 9.5,
-  }, 1234.4);
+  const text = progressText(
+    {
+      elapsedMs: 12_400,
+      servos: 5000,
+      active: 4990,
+      requests: 100,
+      cycles: 7,
+      rejections: 1,
+      p50Ms: 1.25,
+      p99Ms: 9.5,
+    },
+    1234.4,
+  );
 
-  assert.equal(text,
-    '[  12s] servos 4990/5000  req/s 1234  cycles 7  rejections 1  p50 1.3 ms  p99 9.5 ms');
+  assert.equal(
+    text,
+    '[  12s] servos 4990/5000  req/s 1234  cycles 7  rejections 1  p50 1.3 ms  p99 9.5 ms',
+  );
 });
 
 test('voracious demo runs a swarm against its own emulator and exits 0', async () => {

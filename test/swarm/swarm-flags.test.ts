@@ -40,23 +40,67 @@ test('no flags give a 60 s run against 127.0.0.1:8080 with discovered apps', () 
 
 test('every flag is read, in both --name value and --name=value forms', () => {
   const flags = parseSwarmFlags([
-    '--url', 'http://127.0.0.1:9000/', '--account=big', '--apps', '12', '--app-prefix', 'svc',
-    '--cycles', '3', '--think-time', '0', '--jitter', '10%', '--progress-reports', '1',
-    '--failure-rate', '0.1', '--misbehave=0.02', '--seed', '7', '--json', 'out.json',
-    '--max-rejections', '0', '--min-fairness', '0.99', '--connections', '8',
-    '--retry-for', '5s', '--quiet',
+    '--url',
+    'http://127.0.0.1:9000/',
+    '--account=big',
+    '--apps',
+    '12',
+    '--app-prefix',
+    'svc',
+    '--cycles',
+    '3',
+    '--think-time',
+    '0',
+    '--jitter',
+    '10%',
+    '--progress-reports',
+    '1',
+    '--failure-rate',
+    '0.1',
+    '--misbehave=0.02',
+    '--seed',
+    '7',
+    '--json',
+    'out.json',
+    '--max-rejections',
+    '0',
+    '--min-fairness',
+    '0.99',
+    '--connections',
+    '8',
+    '--retry-for',
+    '5s',
+    '--quiet',
   ]);
 
   assert.deepEqual(flags, {
-    url: 'http://127.0.0.1:9000', account: 'big', apps: 12, appPrefix: 'svc', cycles: 3,
-    durationMs: null, thinkTimeMs: 0, jitter: 0.1, progressReports: 1, failureRate: 0.1,
-    misbehaveRate: 0.02, seed: 7, json: 'out.json', maxRejections: 0, minFairness: 0.99,
-    connections: 8, retryForMs: 5_000, quiet: true, help: false,
+    url: 'http://127.0.0.1:9000',
+    account: 'big',
+    apps: 12,
+    appPrefix: 'svc',
+    cycles: 3,
+    durationMs: null,
+    thinkTimeMs: 0,
+    jitter: 0.1,
+    progressReports: 1,
+    failureRate: 0.1,
+    misbehaveRate: 0.02,
+    seed: 7,
+    json: 'out.json',
+    maxRejections: 0,
+    minFairness: 0.99,
+    connections: 8,
+    retryForMs: 5_000,
+    quiet: true,
+    help: false,
   });
 });
 
 test('mistakes are named with the flag and the bad value', () => {
-  assert.throws(() => parseSwarmFlags(['--apps', '0']), /--apps must be a whole number of at least 1, got "0"/);
+  assert.throws(
+    () => parseSwarmFlags(['--apps', '0']),
+    /--apps must be a whole number of at least 1, got "0"/,
+  );
   assert.throws(() => parseSwarmFlags(['--bogus', '1']), /unknown flag --bogus/);
   assert.throws(() => parseSwarmFlags(['--apps']), /--apps needs a value/);
   assert.throws(() => parseSwarmFlags(['--url', 'ftp://x']), /http or https URL/);

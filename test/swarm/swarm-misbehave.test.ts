@@ -10,7 +10,11 @@ function sum(counts: Record<string, number>): number {
 test('the strict emulator rejects exactly what the swarm injected', async () => {
   const server = await emulator();
   const flags = quickFlags(server.address, {
-    apps: 300, cycles: 4, progressReports: 3, misbehaveRate: 0.1, seed: 42,
+    apps: 300,
+    cycles: 4,
+    progressReports: 3,
+    misbehaveRate: 0.1,
+    seed: 42,
   });
 
   try {
@@ -35,7 +39,11 @@ test('the strict emulator rejects exactly what the swarm injected', async () => 
 test('the lenient emulator lets some injections through and the servos stay in sync', async () => {
   const server = await emulator({ sequence: { profile: 'lenient' } });
   const flags = quickFlags(server.address, {
-    apps: 200, cycles: 3, progressReports: 3, misbehaveRate: 0.1, seed: 7,
+    apps: 200,
+    cycles: 3,
+    progressReports: 3,
+    misbehaveRate: 0.1,
+    seed: 7,
   });
 
   try {

@@ -10,16 +10,20 @@ import { overridesParamsSchema, overridesQuerySchema } from '../schemas.js';
 export function registerOverridesRoute(server: FastifyInstance, fleet: FleetNames): void {
   let answer: string | null = null;
 
-  server.get('/accounts/:account/application-overrides', {
-    schema: {
-      summary: 'List the configured fleet of applications',
-      params: overridesParamsSchema,
-      querystring: overridesQuerySchema,
+  server.get(
+    '/accounts/:account/application-overrides',
+    {
+      schema: {
+        summary: 'List the configured fleet of applications',
+        params: overridesParamsSchema,
+        querystring: overridesQuerySchema,
+      },
     },
-  }, (_request, reply) => {
-    answer ??= writeOverrides(fleet);
-    return reply.header('content-type', 'application/json; charset=utf-8').send(answer);
-  });
+    (_request, reply) => {
+      answer ??= writeOverrides(fleet);
+      return reply.header('content-type', 'application/json; charset=utf-8').send(answer);
+    },
+  );
 }
 
 function writeOverrides(fleet: FleetNames): string {

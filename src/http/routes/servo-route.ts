@@ -18,18 +18,22 @@ const validatedByEndpoint = () => () => true;
  * leaves (encoded names, query strings) and `inject`.
  */
 export function registerServoRoute(server: FastifyInstance, endpoint: ServoEndpoint): void {
-  server.post<ServoRoute>('/accounts/:account/applications/:app/servo', {
-    schema: {
-      summary: 'Send one servo event',
-      params: servoParamsSchema,
-      body: servoBodySchema,
-      response: servoResponseSchemas,
+  server.post<ServoRoute>(
+    '/accounts/:account/applications/:app/servo',
+    {
+      schema: {
+        summary: 'Send one servo event',
+        params: servoParamsSchema,
+        body: servoBodySchema,
+        response: servoResponseSchemas,
+      },
+      validatorCompiler: validatedByEndpoint,
+      onRequest: (request, _reply, done) => done(endpoint.authorize(request.headers) ?? undefined),
     },
-    validatorCompiler: validatedByEndpoint,
-    onRequest: (request, _reply, done) => done(endpoint.authorize(request.headers) ?? undefined),
-  }, (request, reply) => {
-    const { account, app } = request.params;
-    const { status, payload } = endpoint.respond(account, app, request.body, request.url);
-    return reply.code(status).header('content-type', JSON_TYPE).send(payload);
-  });
+    (request, reply) => {
+      const { account, app } = request.params;
+      const { status, payload } = endpoint.respond(account, app, request.body, request.url);
+      return reply.code(status).header('content-type', JSON_TYPE).send(payload);
+    },
+  );
 }

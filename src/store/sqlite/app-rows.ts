@@ -4,13 +4,22 @@ import type { AppTable } from '../app-table.js';
 import { StateFileProblem } from './state-file.js';
 
 /** Every AppTable column plus the key, in the order rows are read and written. */
-const COLUMNS = 'key, phase, flags, progress, command_seq, cycles, failures, rejections, ' +
+const COLUMNS =
+  'key, phase, flags, progress, command_seq, cycles, failures, rejections, ' +
   'descriptor, first_seen, last_seen';
 
 type AppRow = [
-  key: string, phase: string, flags: number, progress: number | null, commandSeq: number,
-  cycles: number, failures: number, rejections: number, descriptor: number,
-  firstSeen: number, lastSeen: number,
+  key: string,
+  phase: string,
+  flags: number,
+  progress: number | null,
+  commandSeq: number,
+  cycles: number,
+  failures: number,
+  rejections: number,
+  descriptor: number,
+  firstSeen: number,
+  lastSeen: number,
 ];
 
 const PHASE_BY_NAME = new Map<string, number>(PHASE_NAMES.map((name, index) => [name, index]));
@@ -51,8 +60,13 @@ export class AppWriter {
   private readonly upsert: Database.Statement<AppRow>;
   private readonly removeAll: Database.Statement<[]>;
 
-  constructor(db: Database.Database, private readonly apps: AppTable) {
-    const marks = COLUMNS.split(',').map(() => '?').join(', ');
+  constructor(
+    db: Database.Database,
+    private readonly apps: AppTable,
+  ) {
+    const marks = COLUMNS.split(',')
+      .map(() => '?')
+      .join(', ');
     this.upsert = db.prepare(`INSERT OR REPLACE INTO apps (${COLUMNS}) VALUES (${marks})`);
     this.removeAll = db.prepare('DELETE FROM apps');
   }
@@ -61,10 +75,17 @@ export class AppWriter {
     const { apps } = this;
     const progress = apps.progress[slot]!;
     this.upsert.run(
-      apps.keyOf(slot), PHASE_NAMES[apps.phase[slot]!]!, apps.flags[slot]!,
-      Number.isNaN(progress) ? null : progress, apps.commandSeq[slot]!,
-      apps.cycles[slot]!, apps.failures[slot]!, apps.rejections[slot]!, apps.descriptor[slot]!,
-      apps.firstSeen[slot]!, apps.lastSeen[slot]!,
+      apps.keyOf(slot),
+      PHASE_NAMES[apps.phase[slot]!]!,
+      apps.flags[slot]!,
+      Number.isNaN(progress) ? null : progress,
+      apps.commandSeq[slot]!,
+      apps.cycles[slot]!,
+      apps.failures[slot]!,
+      apps.rejections[slot]!,
+      apps.descriptor[slot]!,
+      apps.firstSeen[slot]!,
+      apps.lastSeen[slot]!,
     );
   }
 

@@ -24,20 +24,25 @@ export class CompanionRows {
     private readonly registry: DescriptorRegistry,
     private readonly stats: FleetStats,
   ) {
-    this.insertDescriptor =
-      db.prepare('INSERT OR REPLACE INTO descriptors (id, info) VALUES (?, ?)');
+    this.insertDescriptor = db.prepare(
+      'INSERT OR REPLACE INTO descriptors (id, info) VALUES (?, ?)',
+    );
     this.saveMeta = db.prepare('INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)');
   }
 
   /** Restores descriptors and counters; call before any event is handled. */
   load(): void {
-    const descriptors = this.db.prepare<[], [number, string]>(
-      'SELECT id, info FROM descriptors ORDER BY id').raw(true).all();
+    const descriptors = this.db
+      .prepare<[], [number, string]>('SELECT id, info FROM descriptors ORDER BY id')
+      .raw(true)
+      .all();
     this.registry.restore(descriptors.map(([id, info], index) => readDescriptor(id, info, index)));
     this.savedDescriptors = this.registry.size;
 
-    const counters = this.db.prepare<[string], string>('SELECT value FROM meta WHERE name = ?')
-      .pluck(true).get(COUNTERS);
+    const counters = this.db
+      .prepare<[string], string>('SELECT value FROM meta WHERE name = ?')
+      .pluck(true)
+      .get(COUNTERS);
     if (counters !== undefined) this.stats.restoreCounters(readCounters(counters));
     this.savedCounters = counters ?? '';
   }
@@ -75,8 +80,10 @@ function readDescriptor(id: number, text: string, index: number): DescriptorInfo
 function readCounters(text: string): FleetCounters {
   const counters = parseJson(text, 'counters');
   const maps = ['events', 'failures_by_event', 'rejections', 'bad_requests'];
-  const valid = isObject(counters) && typeof counters.resyncs === 'number'
-    && maps.every((name) => isCountMap(counters[name]));
+  const valid =
+    isObject(counters) &&
+    typeof counters.resyncs === 'number' &&
+    maps.every((name) => isCountMap(counters[name]));
   if (!valid) throw new StateFileProblem('has unreadable counters');
   return counters as unknown as FleetCounters;
 }

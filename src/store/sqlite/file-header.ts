@@ -16,8 +16,10 @@ export class HeaderProblem extends Error {}
 export function checkHeader(file: string, size: number): void {
   const header = readHeader(file, Math.min(size, HEADER_BYTES));
   if (header.toString('latin1', 0, MAGIC.length) !== MAGIC) {
-    throw new HeaderProblem('is not an SQLite database (it lacks the SQLite header); ' +
-      'name another file or move it away');
+    throw new HeaderProblem(
+      'is not an SQLite database (it lacks the SQLite header); ' +
+        'name another file or move it away',
+    );
   }
   if (size < HEADER_BYTES) throw new HeaderProblem(truncated(size, `${HEADER_BYTES} at least`));
   if (hasWriteAheadLog(file)) return;
@@ -32,8 +34,10 @@ export function checkHeader(file: string, size: number): void {
 }
 
 function truncated(size: number, expected: string): string {
-  return `is corrupt or truncated (${size} bytes, expected ${expected}); ` +
-    'restore a good copy or name another file';
+  return (
+    `is corrupt or truncated (${size} bytes, expected ${expected}); ` +
+    'restore a good copy or name another file'
+  );
 }
 
 function readHeader(file: string, length: number): Buffer {

@@ -78,8 +78,10 @@ function existingSize(file: string): number | null {
 
   if (!stats.isFile()) throw new StateFileProblem('is not a regular file; name a file');
   if (stats.size === 0) {
-    throw new StateFileProblem('is empty (0 bytes), so it is truncated or not a state file; ' +
-      'delete it to start afresh or name another file');
+    throw new StateFileProblem(
+      'is empty (0 bytes), so it is truncated or not a state file; ' +
+        'delete it to start afresh or name another file',
+    );
   }
   return stats.size;
 }
@@ -87,15 +89,19 @@ function existingSize(file: string): number | null {
 function checkFile(db: Database.Database): void {
   const applicationId = db.pragma('application_id', { simple: true });
   if (applicationId !== APPLICATION_ID) {
-    throw new StateFileProblem('is an SQLite database without the Voracious schema marker ' +
-      `(application_id ${String(applicationId)}), so it belongs to another application; ` +
-      'name another file');
+    throw new StateFileProblem(
+      'is an SQLite database without the Voracious schema marker ' +
+        `(application_id ${String(applicationId)}), so it belongs to another application; ` +
+        'name another file',
+    );
   }
 
   const version = Number(db.pragma('user_version', { simple: true }));
   if (version > SCHEMA_VERSION) {
-    throw new StateFileProblem(`has schema version ${version}, newer than the ${SCHEMA_VERSION} ` +
-      'this Voracious reads; upgrade Voracious or name another file');
+    throw new StateFileProblem(
+      `has schema version ${version}, newer than the ${SCHEMA_VERSION} ` +
+        'this Voracious reads; upgrade Voracious or name another file',
+    );
   }
   if (version < 1) throw new StateFileProblem(`has an invalid schema version ${version}`);
 
@@ -117,8 +123,10 @@ function createSchema(db: Database.Database): void {
     db.exec(SCHEMA);
     db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    db.prepare('INSERT INTO meta (name, value) VALUES (?, ?)')
-      .run('created', new Date().toISOString());
+    db.prepare('INSERT INTO meta (name, value) VALUES (?, ?)').run(
+      'created',
+      new Date().toISOString(),
+    );
   })();
 }
 
