@@ -176,26 +176,40 @@ const VERBATIM = new Set([
   'type',
 ]);
 
+/** Longest detail an error carries, in characters of its JSON. */
+const DETAIL_LIMIT = 200;
+
 /**
- * Details quote what a client sent, and bodies and logs echo them; a value
- * nested too deeply to serialise (a hostile body can be) becomes a note, so
- * reporting the error cannot throw.
+ * Details quote what a client sent, and bodies, logs and histories echo
+ * them: a long value is cut to a preview, and one nested too deeply to
+ * serialise (a hostile body can be) becomes a note, so reporting the error
+ * neither throws nor repeats a megabyte.
  */
 function boundedDetails(details: ErrorDetails): ErrorDetails {
   let bounded = details;
   for (const [name, value] of Object.entries(details)) {
-    if (typeof value !== 'object' || value === null || serialisable(value)) continue;
-    bounded = { ...bounded, [name]: 'a value nested too deeply to show' };
+    const preview = previewOf(value);
+    if (preview !== value) bounded = { ...bounded, [name]: preview };
   }
   return bounded;
 }
 
-function serialisable(value: object): boolean {
+function previewOf(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return value.length > DETAIL_LIMIT ? `${value.slice(0, DETAIL_LIMIT - 3)}...` : value;
+  }
+  if (typeof value !== 'object' || value === null) return value;
+
+  const text = jsonOf(value);
+  if (text === null) return 'a value nested too deeply to show';
+  return text.length > DETAIL_LIMIT ? `${text.slice(0, DETAIL_LIMIT - 3)}...` : value;
+}
+
+function jsonOf(value: object): string | null {
   try {
-    JSON.stringify(value);
-    return true;
+    return JSON.stringify(value);
   } catch {
-    return false;
+    return null;
   }
 }
 

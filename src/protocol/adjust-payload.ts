@@ -12,7 +12,9 @@ export function derivedState(
   app: string,
   adjustNumber: number,
 ): Record<string, unknown> {
-  const components: Record<string, { settings: Record<string, { value: string | number }> }> = {};
+  // Without a prototype, components or settings named "toString" or "__proto__" are plain keys.
+  const components: Record<string, { settings: Record<string, { value: string | number }> }> =
+    Object.create(null);
   const appHash = hashString(app, seed);
   let walked = false;
 
@@ -25,7 +27,7 @@ export function derivedState(
         : mix(base ^ mix(adjustNumber + 0x9e37)) % count;
     if (count > 1) walked = true;
 
-    const entry = (components[spec.component] ??= { settings: {} });
+    const entry = (components[spec.component] ??= { settings: Object.create(null) });
     entry.settings[spec.name] = { value: valueAt(spec, pick) };
   });
   return { application: { components } };
@@ -40,13 +42,14 @@ export function choiceCount(spec: SettingSpec): number {
 function valueAt(spec: SettingSpec, index: number): string | number {
   if (spec.values) return spec.values[index]!;
   const decimals = decimalsOf(spec.step) + decimalsOf(spec.min);
-  return Number((spec.min + index * spec.step).toFixed(Math.min(decimals, 12)));
+  return Number((spec.min + index * spec.step).toFixed(Math.min(decimals, 20)));
 }
 
+/** Decimal places of a number, exponent notation (1e-7) included. */
 function decimalsOf(value: number): number {
-  const text = String(value);
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
+  const [mantissa = '', exponent = '0'] = value.toExponential().split('e');
+  const fraction = mantissa.split('.')[1]?.length ?? 0;
+  return Math.max(0, fraction - Number(exponent));
 }
 
 /** FNV-1a over the string, started from the seed. */

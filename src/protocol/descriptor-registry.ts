@@ -26,16 +26,28 @@ export class DescriptorRegistry {
   private readonly ids = new Map<string, number>();
   private readonly infos: DescriptorInfo[] = [EMPTY];
 
-  constructor(readonly limit: number) {}
+  /**
+   * At most `limit` distinct descriptors of at most `maxBytes` each (as their
+   * JSON identity), so DESCRIPTIONs cannot grow the registry without bound.
+   */
+  constructor(
+    readonly limit: number,
+    readonly maxBytes = 64 * 1024,
+  ) {}
 
-  /** The id of a DESCRIPTION param's descriptor, adding it when new; null past the limit. */
-  intern(param: Record<string, unknown>): number | null {
+  /** The id of a DESCRIPTION param's descriptor, adding it when new, or why it is refused. */
+  intern(param: Record<string, unknown>): number | { refused: string } {
     const info = readDescriptor(param.descriptor);
     const identity = JSON.stringify(info);
     const known = this.ids.get(identity);
     if (known !== undefined) return known;
 
-    if (this.infos.length > this.limit) return null;
+    if (identity.length > this.maxBytes) {
+      return { refused: `its descriptor is ${identity.length} bytes, over ${this.maxBytes}` };
+    }
+    if (this.infos.length > this.limit) {
+      return { refused: `the fleet already has ${this.limit} distinct descriptors` };
+    }
     this.infos.push(info);
     this.ids.set(identity, this.infos.length - 1);
     return this.infos.length - 1;
@@ -78,18 +90,33 @@ function readSettings(components: Record<string, unknown>): SettingSpec[] {
   for (const [component, body] of Object.entries(components)) {
     if (!isObject(body)) continue;
     for (const [name, spec] of Object.entries(objectAt(body, 'settings'))) {
-      if (isObject(spec)) settings.push(readSetting(component, name, spec));
+      const setting = isObject(spec) ? readSetting(component, name, spec) : null;
+      if (setting !== null) settings.push(setting);
     }
   }
   return settings;
 }
 
-function readSetting(component: string, name: string, spec: Record<string, unknown>): SettingSpec {
-  const values = Array.isArray(spec.values) ? spec.values.filter(isStringOrNumber) : null;
-  const min = finite(spec.min, 0);
-  const max = Math.max(min, finite(spec.max, min));
-  const step = finite(spec.step, 1) > 0 ? finite(spec.step, 1) : 1;
-  return { component, name, values: values && values.length > 0 ? values : null, min, max, step };
+/**
+ * A setting ADJUST can give a valid value: one of its `values`, or a range
+ * with finite min <= max and a positive step. Others are left out of derived
+ * states rather than sent a value they would refuse.
+ */
+function readSetting(
+  component: string,
+  name: string,
+  spec: Record<string, unknown>,
+): SettingSpec | null {
+  if (Array.isArray(spec.values)) {
+    const values = spec.values.filter(isStringOrNumber);
+    return values.length > 0 ? { component, name, values, min: 0, max: 0, step: 1 } : null;
+  }
+
+  const { min, max, step } = spec;
+  if (!isFinite(min) || !isFinite(max) || min > max) return null;
+  const stepOk = step === undefined || (isFinite(step) && step > 0);
+  if (!stepOk) return null;
+  return { component, name, values: null, min, max, step: typeof step === 'number' ? step : 1 };
 }
 
 function objectAt(root: Record<string, unknown>, ...path: string[]): Record<string, unknown> {
@@ -98,8 +125,8 @@ function objectAt(root: Record<string, unknown>, ...path: string[]): Record<stri
   return isObject(node) ? node : {};
 }
 
-function finite(value: unknown, fallback: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+function isFinite(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value);
 }
 
 function isStringOrNumber(value: unknown): value is string | number {

@@ -197,11 +197,14 @@ export class Sequencer {
       return this.reject(context, 'VOR_ERR_SEQUENCE');
     }
 
+    // The command is written before anything changes, so a failure to write it changes nothing.
     const kind = kindOfPhase(phase);
-    this.apps.commandSeq[slot] = this.apps.commandSeq[slot]! + 1;
+    const seq = this.apps.commandSeq[slot]! + 1;
+    const command = this.commandOf(context, kind, seq);
+    this.apps.commandSeq[slot] = seq;
     this.apps.flags[slot] = this.apps.flags[slot]! & PREVIOUS_MASK;
     this.apps.progress[slot] = NaN;
-    return this.accept(context, runningPhase(kind), this.commandOf(context, kind));
+    return this.accept(context, runningPhase(kind), command);
   }
 
   private progress(context: EventContext): Outcome {
@@ -247,9 +250,8 @@ export class Sequencer {
 
     if (commandKind === CommandKind.DESCRIBE && !failed) {
       const descriptor = this.options.registry.intern(param);
-      if (descriptor === null) {
-        const { limit } = this.options.registry;
-        return this.reject(context, 'VOR_ERR_DESCRIPTOR_LIMIT', { limit });
+      if (typeof descriptor !== 'number') {
+        return this.reject(context, 'VOR_ERR_DESCRIPTOR_LIMIT', { reason: descriptor.refused });
       }
       this.apps.descriptor[slot] = descriptor;
     }
@@ -389,10 +391,11 @@ export class Sequencer {
     this.options.stats.failureReported(EVENT_KIND_LABELS[context.kind]);
   }
 
-  private commandOf(context: EventContext, kind: CommandKind): string {
+  /** The command of `kind` numbered `seq` (by default the running one's) for this application. */
+  private commandOf(context: EventContext, kind: CommandKind, seq?: number): string {
     const { slot, key } = context;
-    const seq = this.apps.commandSeq[slot]!;
-    return this.options.commands.write(kind, this.apps.descriptor[slot]!, key, seq);
+    const number = seq ?? this.apps.commandSeq[slot]!;
+    return this.options.commands.write(kind, this.apps.descriptor[slot]!, key, number);
   }
 
   /** The rejection of an event, naming where the application stands; changes nothing. */

@@ -15,7 +15,7 @@ import type { StateStore } from '../store/state-store.js';
 import { VERSION } from '../version.js';
 
 /** Distinct descriptors kept at most; a fleet normally has one or a few. */
-const DESCRIPTOR_LIMIT = 10_000;
+const DESCRIPTOR_LIMIT = 1_000;
 
 export interface EmulatorSinks {
   logger: Logger;
