@@ -96,7 +96,7 @@ function flagSettings(given: Record<string, string | boolean | undefined>): Sett
 
     const origin = `flag --${flag.name}`;
     if (typeof value === 'boolean') return [{ path: flag.path, value, origin }];
-    return settingsFromText(flag.path, value, origin);
+    return settingsFromText(flag.path, value, origin, 'flag');
   });
 }
 

@@ -5,6 +5,12 @@ import { parseDuration } from './parse-duration.js';
 /** Returned by a leaf's `normalize` when a value does not fit it. */
 export const INVALID = Symbol('invalid');
 
+/** Where the text of a value comes from: the two read a few words differently. */
+export type TextSource = 'environment' | 'flag';
+
+/** Most applications fleet.apps may list: application-overrides builds them in one answer. */
+export const MAX_FLEET_APPS = 1_000_000;
+
 /** One configuration key holding a value. */
 export interface Leaf {
   kind: 'leaf';
@@ -13,7 +19,7 @@ export interface Leaf {
   /** The value as the configuration keeps it, or INVALID. */
   normalize(value: unknown): unknown;
   /** Turns the text of an environment variable or a flag into a candidate value. */
-  fromText(text: string): unknown;
+  fromText(text: string, source: TextSource): unknown;
 }
 
 /** A configuration key holding more keys (a section, or sequence.rules). */
@@ -30,10 +36,18 @@ function branch(children: Record<string, Node>, partial = false): Branch {
   return { kind: 'branch', children, partial };
 }
 
-function fromNumberText(text: string): unknown {
-  const trimmed = text.trim();
-  const number = Number(trimmed);
-  return trimmed !== '' && Number.isFinite(number) ? number : text;
+// Only plain decimal digits: Number() would also take " 7", "0x10" or "1e3". The minus
+// is read so that a range message can say "got -3".
+const DECIMAL_INTEGER = /^-?\d+$/;
+
+/** The number a text of decimal digits gives, or the text itself to be quoted as given. */
+function fromIntegerText(text: string): unknown {
+  if (!DECIMAL_INTEGER.test(text)) return text;
+
+  const number = Number(text);
+  // Beyond safe integers the number would be rounded (1e20 for twenty nines); + 0 makes
+  // "-0" a plain 0.
+  return Number.isSafeInteger(number) ? number + 0 : text;
 }
 
 function fromBooleanText(text: string): unknown {
@@ -50,7 +64,7 @@ function integer(min: number, max: number, expected: string): Leaf {
     kind: 'leaf',
     expected,
     normalize: (value) => (fits(value) ? value : INVALID),
-    fromText: fromNumberText,
+    fromText: fromIntegerText,
   };
 }
 
@@ -79,15 +93,23 @@ function oneOf(choices: readonly string[], nullable = false): Leaf {
   };
 }
 
-function text(nullable: boolean): Leaf {
+/**
+ * A non-empty string, or null when `nullMeans` says what null does. The word null in
+ * the environment gives null; a flag is always its text ("--token null" is a token),
+ * and an empty text is refused rather than read as null.
+ */
+function text(nullMeans: string | null = null): Leaf {
+  const nullable = nullMeans !== null;
+
   return {
     kind: 'leaf',
-    expected: nullable ? 'a non-empty string or null' : 'a non-empty string',
+    expected: nullable ? `a non-empty string, or null ${nullMeans}` : 'a non-empty string',
     normalize: (value) => {
       if (value === null && nullable) return null;
       return typeof value === 'string' && value !== '' ? value : INVALID;
     },
-    fromText: (input) => (nullable && (input === 'null' || input === '') ? null : input),
+    fromText: (input, source) =>
+      nullable && source === 'environment' && input === 'null' ? null : input,
   };
 }
 
@@ -124,7 +146,7 @@ const duration: Leaf = {
     const ms = typeof value === 'string' ? parseDuration(value) : value;
     return Number.isSafeInteger(ms) && (ms as number) > 0 ? ms : INVALID;
   },
-  fromText: (input) => (/^\d+$/.test(input.trim()) ? Number(input) : input),
+  fromText: fromIntegerText,
 };
 
 const ruleSwitches = branch(Object.fromEntries(RULE_NAMES.map((name) => [name, flag])), true);
@@ -132,16 +154,16 @@ const ruleSwitches = branch(Object.fromEntries(RULE_NAMES.map((name) => [name, f
 /** Every configuration key, shaped like Config and like the YAML file. */
 export const CONFIG_SCHEMA: Branch = branch({
   server: branch({
-    host: text(false),
+    host: text(),
     port: integer(0, 65_535, 'an integer from 0 to 65535'),
     body_limit: positiveInteger,
-    token: text(true),
+    token: text('to accept every request'),
   }),
   log: branch({
     level: oneOf(LOG_LEVELS),
   }),
   fleet: branch({
-    apps: positiveInteger,
+    apps: integer(1, MAX_FLEET_APPS, `an integer from 1 to ${MAX_FLEET_APPS}`),
     prefix,
     width: integer(0, 128, 'an integer from 0 to 128'),
     first: nonNegativeInteger,
@@ -163,7 +185,7 @@ export const CONFIG_SCHEMA: Branch = branch({
     seed: nonNegativeInteger,
   }),
   state: branch({
-    file: text(true),
+    file: text('to keep state in memory'),
     flush_interval: duration,
   }),
   observe: branch({

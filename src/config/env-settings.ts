@@ -23,7 +23,7 @@ export function envSettings(env: NodeJS.ProcessEnv): Setting[] {
     const origin = `environment variable ${name}`;
     const suffix = name.slice(ENV_PREFIX.length).toLowerCase();
     const path = resolvePath(CONFIG_SCHEMA, '', suffix, origin);
-    return settingsFromText(path, env[name] ?? '', origin);
+    return settingsFromText(path, env[name] ?? '', origin, 'environment');
   });
 }
 

@@ -7,15 +7,26 @@ import type { Setting } from './setting.js';
 /** The settings of a YAML configuration file; unknown keys are errors naming the file. */
 export async function readConfigFile(file: string): Promise<Setting[]> {
   const text = await readText(file);
-  const document = parseDocument(text);
+  return flattenSettings(parseYaml(text, file), '', file);
+}
 
-  const [problem] = document.errors;
-  if (problem !== undefined) {
-    const firstLine = (problem.message.split('\n')[0] ?? '').replace(/:$/, '');
-    throw configError(`configuration file ${file} is not valid YAML: ${firstLine}`);
+// Syntax errors are collected on the document, but toJS throws for others (an alias
+// to no anchor, too many aliases): both are the file's fault, not a bug.
+function parseYaml(text: string, file: string): unknown {
+  try {
+    const document = parseDocument(text);
+    const [problem] = document.errors;
+    if (problem !== undefined) throw problem;
+    return document.toJS() as unknown;
+  } catch (error) {
+    throw notValidYaml(file, error);
   }
+}
 
-  return flattenSettings(document.toJS() as unknown, '', file);
+function notValidYaml(file: string, error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  const firstLine = (message.split('\n')[0] ?? '').replace(/:$/, '');
+  return configError(`configuration file ${file} is not valid YAML: ${firstLine}`);
 }
 
 async function readText(file: string): Promise<string> {

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CONFIG_FLAGS, flagDefault } from '../../src/cli/config-flags.js';
 import { defaultConfig } from '../../src/config/defaults.js';
@@ -121,7 +123,50 @@ test('a bad configuration exits 1 with one line on stderr', async () => {
   assert.equal(result.stdout, '');
   assert.equal(
     result.stderr,
-    'voracious: fleet.apps must be a positive integer, got -3 (from flag --apps)\n',
+    'voracious: fleet.apps must be an integer from 1 to 1000000, got -3 (from flag --apps)\n',
+  );
+});
+
+test('a fleet over the maximum exits 1 naming the key, the value and the maximum', async () => {
+  const result = await runMain(['serve', '--apps', '99999999999']);
+
+  assert.equal(result.code, 1);
+  assert.equal(
+    result.stderr,
+    'voracious: fleet.apps must be an integer from 1 to 1000000, got 99999999999 (from flag --apps)\n',
+  );
+});
+
+test('an empty --token exits 1 instead of turning authentication off', async () => {
+  const result = await runMain(['serve', '--port', '0', '--token', '']);
+
+  assert.equal(result.code, 1);
+  assert.equal(
+    result.stderr,
+    'voracious: server.token must be a non-empty string, or null to accept every request, got "" (from flag --token)\n',
+  );
+});
+
+test('--token null sets the token "null"', async () => {
+  const result = await runMain(['config', '--token', 'null']);
+
+  assert.equal(result.code, 0);
+  const printed = parse(result.stdout) as ReturnType<typeof defaultConfig>;
+  assert.equal(printed.server.token, 'null');
+});
+
+test('a configuration file with an unresolved alias exits 1 with one line', async () => {
+  const folder = await mkdtemp(join(tmpdir(), 'voracious-cli-'));
+  const file = join(folder, 'bad.yaml');
+  await writeFile(file, '*a\n');
+
+  const result = await runMain(['config', '--config', file]);
+
+  assert.equal(result.code, 1);
+  assert.equal(
+    result.stderr,
+    `voracious: configuration file ${file} is not valid YAML: ` +
+      'Unresolved alias (the anchor must be set before the alias): a\n',
   );
 });
 

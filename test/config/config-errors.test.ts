@@ -50,11 +50,11 @@ test('an unknown key in the file is named with the known keys', async () => {
 test('a negative fleet size names the key, the value and the file', async () => {
   const { file, message } = await fileFailure('fleet:\n  apps: -3\n');
 
-  assert.equal(message, `fleet.apps must be a positive integer, got -3 (from ${file})`);
+  assert.equal(message, `fleet.apps must be an integer from 1 to 1000000, got -3 (from ${file})`);
 });
 
 test('a port out of range from a flag names the flag', async () => {
-  const flags = settingsFromText('server.port', '70000', 'flag --port');
+  const flags = settingsFromText('server.port', '70000', 'flag --port', 'flag');
 
   const error = await failureOf(loadConfig({ env: {}, flags }));
 
@@ -120,13 +120,16 @@ test('bad enum values list the choices', async () => {
 
 test('values of the wrong type name what was expected', async () => {
   const cases: [string, RegExp][] = [
-    ['fleet:\n  apps: many\n', /^fleet\.apps must be a positive integer, got "many"/],
-    ['fleet:\n  apps: 2.5\n', /^fleet\.apps must be a positive integer, got 2\.5/],
+    ['fleet:\n  apps: many\n', /^fleet\.apps must be an integer from 1 to 1000000, got "many"/],
+    ['fleet:\n  apps: 2.5\n', /^fleet\.apps must be an integer from 1 to 1000000, got 2\.5/],
     ['fleet:\n  only: yes\n', /^fleet\.only must be true or false, got "yes"/],
     ['fleet:\n  width: 200\n', /^fleet\.width must be an integer from 0 to 128, got 200/],
     ['fleet:\n  first: -1\n', /^fleet\.first must be a non-negative integer, got -1/],
     ['server:\n  host: 5\n', /^server\.host must be a non-empty string, got 5/],
-    ['server:\n  token: ""\n', /^server\.token must be a non-empty string or null, got ""/],
+    [
+      'server:\n  token: ""\n',
+      /^server\.token must be a non-empty string, or null to accept every request, got ""/,
+    ],
     ['server:\n  body_limit: 0\n', /^server\.body_limit must be a positive integer, got 0/],
     ['adjust:\n  state: [1, 2]\n', /^adjust\.state must be a mapping .*, got \[1,2\]/],
     ['adjust:\n  seed: -2\n', /^adjust\.seed must be a non-negative integer, got -2/],
@@ -155,7 +158,7 @@ test('values of the wrong type name what was expected', async () => {
 test('environment text that does not fit the key is quoted', async () => {
   assert.equal(
     await envFailure({ VORACIOUS_FLEET_APPS: 'lots' }),
-    'fleet.apps must be a positive integer, got "lots" (from environment variable VORACIOUS_FLEET_APPS)',
+    'fleet.apps must be an integer from 1 to 1000000, got "lots" (from environment variable VORACIOUS_FLEET_APPS)',
   );
   assert.match(
     await envFailure({ VORACIOUS_FLEET_ONLY: 'yes' }),
@@ -207,6 +210,109 @@ test("a file that is not YAML is named with the parser's reason", async () => {
 
   assert.ok(message.startsWith(`configuration file ${file} is not valid YAML: `), message);
   assert.ok(!message.includes('\n'), 'the message is one line');
+});
+
+test('a YAML alias to no anchor is one line saying the file is not valid YAML', async () => {
+  const { file, message } = await fileFailure('*a\n');
+
+  assert.equal(
+    message,
+    `configuration file ${file} is not valid YAML: ` +
+      'Unresolved alias (the anchor must be set before the alias): a',
+  );
+});
+
+test('a YAML file expanding too many aliases is refused as not valid YAML', async () => {
+  const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+  for (let level = 1; level < 8; level += 1) {
+    const aliases = Array.from({ length: 10 }, () => `*a${level - 1}`).join(', ');
+    lines.push(`a${level}: &a${level} [${aliases}]`);
+  }
+
+  const { file, message } = await fileFailure(`${lines.join('\n')}\n`);
+
+  assert.ok(message.startsWith(`configuration file ${file} is not valid YAML: `), message);
+  assert.ok(!message.includes('\n'), 'the message is one line');
+});
+
+test('fleet.apps over 1000000 is refused naming the maximum, and 1000000 is accepted', async () => {
+  const over = settingsFromText('fleet.apps', '99999999999', 'flag --apps', 'flag');
+  const most = settingsFromText('fleet.apps', '1000000', 'flag --apps', 'flag');
+
+  const error = await failureOf(loadConfig({ env: {}, flags: over }));
+  const { config } = await loadConfig({ env: {}, flags: most });
+
+  assert.equal(
+    error.message,
+    'fleet.apps must be an integer from 1 to 1000000, got 99999999999 (from flag --apps)',
+  );
+  assert.equal(config.fleet.apps, 1_000_000);
+});
+
+test('an empty token is refused from the file, the environment and a flag', async () => {
+  const expected =
+    'server.token must be a non-empty string, or null to accept every request, got ""';
+  const flags = settingsFromText('server.token', '', 'flag --token', 'flag');
+
+  const fromFlag = await failureOf(loadConfig({ env: {}, flags }));
+  const fromEnv = await envFailure({ VORACIOUS_SERVER_TOKEN: '' });
+  const fromFile = await fileFailure('server:\n  token: ""\n');
+
+  assert.equal(fromFlag.message, `${expected} (from flag --token)`);
+  assert.equal(fromEnv, `${expected} (from environment variable VORACIOUS_SERVER_TOKEN)`);
+  assert.equal(fromFile.message, `${expected} (from ${fromFile.file})`);
+});
+
+test('an empty state file name from the environment is refused, not read as null', async () => {
+  assert.equal(
+    await envFailure({ VORACIOUS_STATE_FILE: '' }),
+    'state.file must be a non-empty string, or null to keep state in memory, got "" (from environment variable VORACIOUS_STATE_FILE)',
+  );
+});
+
+test('integer text must be plain decimal digits, quoted as given otherwise', async () => {
+  const cases: [string, string][] = [
+    ['0x10', '"0x10"'],
+    [' 7', '" 7"'],
+    ['7 ', '"7 "'],
+    ['+7', '"+7"'],
+    ['1e3', '"1e3"'],
+    ['7.0', '"7.0"'],
+    ['', '""'],
+    ['-3', '-3'],
+  ];
+
+  for (const [text, shown] of cases) {
+    const flags = settingsFromText('fleet.apps', text, 'flag --apps', 'flag');
+    const error = await failureOf(loadConfig({ env: {}, flags }));
+    assert.equal(
+      error.message,
+      `fleet.apps must be an integer from 1 to 1000000, got ${shown} (from flag --apps)`,
+      text,
+    );
+  }
+});
+
+test('integer environment text must be plain decimal digits too', async () => {
+  assert.equal(
+    await envFailure({ VORACIOUS_SERVER_PORT: '0x50' }),
+    'server.port must be an integer from 0 to 65535, got "0x50" (from environment variable VORACIOUS_SERVER_PORT)',
+  );
+  assert.match(
+    await envFailure({ VORACIOUS_STATE_FLUSH_INTERVAL: '0x10' }),
+    /^state\.flush_interval must be .*, got "0x10" \(from environment variable/,
+  );
+});
+
+test('an integer beyond safe integers is quoted as given, not rounded', async () => {
+  const flags = settingsFromText('adjust.seed', '99999999999999999999', 'flag --seed', 'flag');
+
+  const error = await failureOf(loadConfig({ env: {}, flags }));
+
+  assert.equal(
+    error.message,
+    'adjust.seed must be a non-negative integer, got "99999999999999999999" (from flag --seed)',
+  );
 });
 
 test('validateConfig refuses unknown and missing keys of a built configuration', () => {

@@ -26,7 +26,7 @@ test('flags win over the environment, which wins over the file', async () => {
     'fleet:\n  apps: 10\nserver:\n  port: 9000\n' + 'sequence:\n  profile: lenient\n',
   );
   const env = { VORACIOUS_FLEET_APPS: '20', VORACIOUS_SERVER_PORT: '9100' };
-  const flags = settingsFromText('fleet.apps', '30', 'flag --apps');
+  const flags = settingsFromText('fleet.apps', '30', 'flag --apps', 'flag');
 
   const { config, source } = await loadConfig({ file, env, flags });
 
@@ -89,6 +89,29 @@ test('null in the environment clears a nullable key set by the file', async () =
 
   assert.equal(config.state.file, null);
   assert.equal(config.sequence.reject_with, null);
+});
+
+test('a flag takes the word null literally for a string key, the environment as null', async () => {
+  const flags = [
+    ...settingsFromText('server.token', 'null', 'flag --token', 'flag'),
+    ...settingsFromText('state.file', 'null', 'flag --state-file', 'flag'),
+  ];
+
+  const fromFlags = await loadConfig({ env: {}, flags });
+  const fromEnv = await loadConfig({ env: { VORACIOUS_SERVER_TOKEN: 'null' } });
+
+  assert.equal(fromFlags.config.server.token, 'null');
+  assert.equal(fromFlags.config.state.file, 'null');
+  assert.equal(fromEnv.config.server.token, null);
+});
+
+test('integer text of plain decimal digits is read as its number', async () => {
+  const env = { VORACIOUS_FLEET_APPS: '007', VORACIOUS_FLEET_FIRST: '-0' };
+
+  const { config } = await loadConfig({ env });
+
+  assert.equal(config.fleet.apps, 7);
+  assert.ok(Object.is(config.fleet.first, 0), 'minus zero is zero');
 });
 
 test('VORACIOUS_CONFIG names the file, and --config wins over it', async () => {
