@@ -176,8 +176,11 @@ const VERBATIM = new Set([
   'type',
 ]);
 
-/** Longest detail an error carries, in characters of its JSON. */
+/** Longest detail quoting a client an error carries, in characters of its JSON. */
 const DETAIL_LIMIT = 200;
+
+/** Details written by Voracious itself (a configuration error's whole reason, say): never cut. */
+const OWN_TEXT = new Set(['reason', 'expected', 'fleet', 'file']);
 
 /**
  * Details quote what a client sent, and bodies, logs and histories echo
@@ -188,6 +191,7 @@ const DETAIL_LIMIT = 200;
 function boundedDetails(details: ErrorDetails): ErrorDetails {
   let bounded = details;
   for (const [name, value] of Object.entries(details)) {
+    if (OWN_TEXT.has(name)) continue;
     const preview = previewOf(value);
     if (preview !== value) bounded = { ...bounded, [name]: preview };
   }
