@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import { VoraciousError } from '../errors/catalogue.js';
 import { NAME_PATTERN } from '../fleet/fleet-names.js';
 import { appKey } from '../store/app-table.js';
@@ -8,6 +8,19 @@ type ResetRequest = { scope: 'all' } | { scope: 'app'; account: string; app: str
 
 const NAME = new RegExp(NAME_PATTERN);
 
+/**
+ * A web page can make a browser POST a form or text/plain to any address
+ * without asking first, but not application/json: requiring it keeps a
+ * page someone visits from wiping the emulator.
+ */
+const jsonOnly: onRequestHookHandler = (request, _reply, done) => {
+  const type = request.headers['content-type'];
+  if (type !== undefined && /^application\/json\s*(;|$)/i.test(type)) return done();
+
+  const { method, url } = request;
+  done(new VoraciousError('VOR_ERR_CONTENT_TYPE', { method, url, value: type }));
+};
+
 /** `POST /admin/reset`: `{}` forgets every application; `{account, app}` resets one. */
 export function registerResetRoute(server: FastifyInstance, targets: ResetTargets): void {
   server.post(
@@ -16,6 +29,7 @@ export function registerResetRoute(server: FastifyInstance, targets: ResetTarget
       schema: {
         summary: 'Reset every application (body {}) or one (body {"account": ..., "app": ...})',
       },
+      onRequest: jsonOnly,
     },
     (request) => {
       const reset = resetRequest(request.body);
@@ -34,7 +48,7 @@ export function registerResetRoute(server: FastifyInstance, targets: ResetTarget
   );
 }
 
-/** No body counts as `{}`, so `curl -X POST .../admin/reset` resets everything. */
+/** No body counts as `{}`, so a POST with only the JSON content type resets everything. */
 function resetRequest(body: unknown): ResetRequest {
   if (body === undefined || body === null) return { scope: 'all' };
   if (typeof body !== 'object' || Array.isArray(body)) {

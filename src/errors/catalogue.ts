@@ -76,7 +76,9 @@ export const ERRORS = {
   },
   VOR_ERR_NAME_INVALID: {
     status: 400,
-    template: '{part} name {value} is invalid: use 1 to 128 letters, digits, ".", "_" or "-"',
+    template:
+      '{part} name {value} is invalid: use 1 to 128 letters, digits, ".", "_" or "-", ' +
+      'starting with a letter or digit',
   },
   VOR_ERR_APP_OUTSIDE_FLEET: {
     status: 404,
@@ -120,6 +122,26 @@ export const ERRORS = {
     template:
       'reset body must be {} (every application) or {"account": ..., "app": ...} ' +
       '(one), got {value}',
+  },
+  VOR_ERR_CONTENT_TYPE: {
+    status: 415,
+    template: '{method} {url} needs Content-Type: application/json, got {value}',
+  },
+  VOR_ERR_URL_INVALID: {
+    status: 400,
+    template: 'request URL {url} is malformed: {reason}',
+  },
+  VOR_ERR_HTTP_MALFORMED: {
+    status: 400,
+    template: 'request is not valid HTTP/1.1 ({reason}); the connection is closed',
+  },
+  VOR_ERR_HEADERS_TOO_LARGE: {
+    status: 431,
+    template: 'request headers exceed {limit} bytes; the connection is closed',
+  },
+  VOR_ERR_REQUEST_TIMEOUT: {
+    status: 408,
+    template: 'request did not arrive in full in time; the connection is closed',
   },
 } as const satisfies Record<string, { status: number; template: string }>;
 

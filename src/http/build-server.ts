@@ -12,6 +12,9 @@ import { VoraciousError } from '../errors/catalogue.js';
 import type { FleetNames } from '../fleet/fleet-names.js';
 import type { Sequencer } from '../protocol/sequencer.js';
 import type { FleetStats } from '../stats/fleet-stats.js';
+import { guardAdminRoutes } from './admin-guard.js';
+import { createClientErrorHandler } from './client-error.js';
+import { closeConnectionsOnShutdown, type ShutdownState } from './close-on-shutdown.js';
 import { errorResponse, parseJsonBody } from './error-response.js';
 import { ServoEndpoint } from './servo-endpoint.js';
 import { createServoFastPath } from './servo-fast-path.js';
@@ -38,14 +41,13 @@ export interface HttpOptions {
 /** Builds the fastify server with every route; does not listen. */
 export async function buildServer(options: HttpOptions): Promise<FastifyInstance> {
   const logger = withoutListeningLine(options.logger);
-  const endpoint = new ServoEndpoint({
-    ...options,
-    logger,
-    countBadRequest: (code) => options.stats.badRequest(code),
-  });
+  const countBadRequest = (code: string) => options.stats.badRequest(code);
+  const endpoint = new ServoEndpoint({ ...options, logger, countBadRequest });
+  const shutdown: ShutdownState = { closing: false };
   const fastPath = createServoFastPath({
     endpoint,
     bodyLimit: options.bodyLimit,
+    shutdown,
     onAnswered: fastAnswerLog(options),
   });
 
@@ -60,12 +62,17 @@ export async function buildServer(options: HttpOptions): Promise<FastifyInstance
     routerOptions: { maxParamLength: 16 * 1024 },
     bodyLimit: options.bodyLimit,
     forceCloseConnections: 'idle',
+    frameworkErrors: (error, request, reply) =>
+      errorResponse(error, request, reply, countBadRequest),
+    clientErrorHandler: createClientErrorHandler(logger, countBadRequest),
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
 
   parseEveryBodyAsJson(server);
+  closeConnectionsOnShutdown(server, shutdown);
+  guardAdminRoutes(server, (headers) => endpoint.authorize(headers));
   server.setErrorHandler((error, request, reply) =>
-    errorResponse(error as FastifyError, request, reply, (code) => options.stats.badRequest(code)),
+    errorResponse(error as FastifyError, request, reply, countBadRequest),
   );
   server.setNotFoundHandler((request) => {
     const { method, url } = request;
@@ -99,10 +106,15 @@ const requestLogger: NonNullable<FastifyServerOptions['childLoggerFactory']> = (
   options,
 ) => ((logger as Logger).isLevelEnabled('debug') ? logger.child(bindings, options) : logger);
 
-/** Servos and hand-written curl calls send JSON under any content type, or none. */
+/**
+ * Servos and hand-written curl calls send JSON under any content type, or
+ * none. An empty body is left undefined for each route to judge: the servo
+ * endpoint refuses it, a reset reads it as `{}`.
+ */
 function parseEveryBodyAsJson(server: FastifyInstance): void {
   server.removeAllContentTypeParsers();
   server.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
+    if (body === '') return done(null, undefined);
     try {
       done(null, parseJsonBody(body as string));
     } catch (error) {

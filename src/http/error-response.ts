@@ -78,6 +78,16 @@ function toVoraciousError(error: Error & { code?: string }, request: FastifyRequ
       });
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new VoraciousError('VOR_ERR_BODY_EMPTY');
+    case 'FST_ERR_BAD_URL':
+      return new VoraciousError('VOR_ERR_URL_INVALID', {
+        url: request.url,
+        reason: 'a percent-escape does not decode to UTF-8 text',
+      });
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new VoraciousError('VOR_ERR_URL_INVALID', {
+        url: request.url,
+        reason: 'a path segment is longer than the router accepts',
+      });
   }
   if (fastifyError.statusCode && fastifyError.statusCode < 500) {
     return new VoraciousError('VOR_ERR_BODY_INVALID', { reason: fastifyError.message });
@@ -108,7 +118,8 @@ function queryError(issue: ValidationIssue, query: unknown): VoraciousError {
 
 /** The catalogue error for the first schema violation of a servo request body. */
 export function fromBody(issue: ValidationIssue, body: unknown): VoraciousError {
-  if (body === undefined || body === null) return new VoraciousError('VOR_ERR_BODY_EMPTY');
+  // JSON null is a body, only of the wrong shape.
+  if (body === undefined) return new VoraciousError('VOR_ERR_BODY_EMPTY');
   if (issue.instancePath === '' && issue.keyword === 'type') {
     return new VoraciousError('VOR_ERR_BODY_SHAPE', { value: body });
   }

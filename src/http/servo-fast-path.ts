@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { VoraciousError } from '../errors/catalogue.js';
+import type { ShutdownState } from './close-on-shutdown.js';
 import { JSON_TYPE, parseJsonBody, type ErrorReply } from './error-response.js';
 import type { ServoEndpoint } from './servo-endpoint.js';
 
@@ -12,6 +13,8 @@ const CLOSING_HEADERS = { ...HEADERS, connection: 'close' };
 export interface FastPathOptions {
   endpoint: ServoEndpoint;
   bodyLimit: number;
+  /** Once closing, answers close their connection. */
+  shutdown: ShutdownState;
   /** Told of each answer with its time in milliseconds (latency histogram, debug lines). */
   onAnswered: (request: IncomingMessage, status: number, milliseconds: number) => void;
 }
@@ -43,10 +46,12 @@ function serve(
   app: string,
 ): void {
   const started = performance.now();
-  const { endpoint, bodyLimit } = options;
+  const { endpoint, bodyLimit, shutdown } = options;
   const url = request.url!;
   const finish = (reply: ErrorReply, headers = HEADERS) => {
-    response.writeHead(reply.status, headers).end(reply.payload);
+    response
+      .writeHead(reply.status, shutdown.closing ? CLOSING_HEADERS : headers)
+      .end(reply.payload);
     options.onAnswered(request, reply.status, performance.now() - started);
   };
   // The rest of an oversized body is not worth reading: answer and close.

@@ -46,6 +46,7 @@ const BAD: BadRequest[] = [
     status: 400,
     code: 'VOR_ERR_BODY_EMPTY',
   },
+  { name: 'JSON null', body: 'null', status: 400, code: 'VOR_ERR_BODY_SHAPE' },
   { name: 'a JSON array', body: '[]', status: 400, code: 'VOR_ERR_BODY_SHAPE' },
   { name: 'a JSON string', body: '"HELLO"', status: 400, code: 'VOR_ERR_BODY_SHAPE' },
   { name: 'a JSON number', body: '42', status: 400, code: 'VOR_ERR_BODY_SHAPE' },
@@ -164,6 +165,20 @@ const BAD: BadRequest[] = [
     status: 400,
     code: 'VOR_ERR_NAME_INVALID',
   })),
+  {
+    name: 'a percent-escape that does not decode',
+    url: servoOf('a', 'v%zz1'),
+    body: json({ event: 'HELLO' }),
+    status: 400,
+    code: 'VOR_ERR_URL_INVALID',
+  },
+  {
+    name: 'a path segment over the router limit',
+    url: servoOf('a', `app%2D${'x'.repeat(17 * 1024)}`),
+    body: json({ event: 'HELLO' }),
+    status: 400,
+    code: 'VOR_ERR_URL_INVALID',
+  },
   {
     name: 'malformed account name',
     url: servoOf('a%3Fb', 'app1'),
@@ -323,4 +338,44 @@ test('the default body limit is 1 MiB', async (t) => {
   assert.equal(under.statusCode, 200);
   assert.equal(over.statusCode, 413);
   assert.match(over.json().message, /1048576 bytes/);
+});
+
+test('a name error says names start with a letter or digit', async (t) => {
+  const emulator = await emulatorWithOneApp();
+  t.after(() => emulator.close());
+
+  const reply = await send(emulator, { ...BAD[0]!, url: servoOf('a', '.hidden'), body: '{}' });
+
+  assert.equal(
+    reply.json().message,
+    'app name ".hidden" is invalid: use 1 to 128 letters, digits, ".", "_" or "-", starting with a letter or digit',
+  );
+});
+
+test('a JSON null body is refused for its shape, not as empty', async (t) => {
+  const emulator = await emulatorWithOneApp();
+  t.after(() => emulator.close());
+
+  const reply = await send(emulator, { ...BAD[0]!, body: 'null' });
+
+  assert.equal(
+    reply.json().message,
+    'request body must be a JSON object like {"event": ..., "param": ...}, got null',
+  );
+});
+
+test('a URL that does not decode is refused in the catalogue shape', async (t) => {
+  const emulator = await emulatorWithOneApp();
+  t.after(() => emulator.close());
+
+  const reply = await send(emulator, { ...BAD[0]!, url: servoOf('acme', 'v%zz1') });
+
+  assert.deepEqual(reply.json(), {
+    code: 'VOR_ERR_URL_INVALID',
+    message:
+      'request URL /accounts/acme/applications/v%zz1/servo is malformed: ' +
+      'a percent-escape does not decode to UTF-8 text',
+    url: '/accounts/acme/applications/v%zz1/servo',
+    reason: 'a percent-escape does not decode to UTF-8 text',
+  });
 });

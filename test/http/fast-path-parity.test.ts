@@ -36,6 +36,7 @@ const SEQUENCE: Case[] = [
   },
   { name: 'invalid JSON', body: '{"event": ' },
   { name: 'empty body', body: '' },
+  { name: 'JSON null', body: 'null' },
   { name: 'JSON array', body: '[1, 2]' },
   { name: 'event missing', body: '{"param": null}' },
   { name: 'event not a string', body: '{"event": 7}' },

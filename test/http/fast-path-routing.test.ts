@@ -34,7 +34,12 @@ const endpoint = {
 } as unknown as ServoEndpoint;
 
 test('the fast path takes plain servo POSTs and leaves every other request to fastify', async () => {
-  const fastPath = createServoFastPath({ endpoint, bodyLimit: 1024, onAnswered: () => undefined });
+  const fastPath = createServoFastPath({
+    endpoint,
+    bodyLimit: 1024,
+    shutdown: { closing: false },
+    onAnswered: () => undefined,
+  });
   const leaves = (method: string, url: string) =>
     assert.equal(fastPath(fakeRequest(method, url), recordingResponse().response), false, url);
 
