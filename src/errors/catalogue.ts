@@ -90,7 +90,7 @@ export const ERRORS = {
   },
   VOR_ERR_DESCRIPTOR_LIMIT: {
     status: 400,
-    template: '{app}: DESCRIPTION would add a distinct descriptor beyond the limit of {limit}',
+    template: '{app}: DESCRIPTION refused: {reason} (state {state})',
   },
   VOR_ERR_UNAUTHORIZED: {
     status: 401,
