@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { FastifyInstance } from 'fastify';
 import type { Dispatcher } from 'undici';
+import { DESCRIPTOR } from '../../src/swarm/descriptor.js';
 
 /** A status code and the parsed JSON body of one answer. */
 export interface ServoReply {
@@ -11,35 +12,8 @@ export interface ServoReply {
 /** Sends one servo event for `app` and returns the answer. */
 export type ServoPost = (app: string, event: string, param?: unknown) => Promise<ServoReply>;
 
-/** The classic servo's demo descriptor: web, java and db settings, two metrics. */
-export const DEMO_DESCRIPTION = {
-  status: 'ok',
-  descriptor: {
-    application: {
-      components: {
-        web: {
-          settings: {
-            cpu: { value: 1, min: 0.5, max: 4, step: 0.25, type: 'range' },
-            replicas: { value: 3, min: 1, max: 10, step: 1, type: 'range' },
-          },
-        },
-        java: {
-          settings: {
-            mem: { value: 2, min: 1, max: 8, step: 0.5, type: 'range' },
-            GCTimeRatio: { value: 99, min: 9, max: 99, step: 10, type: 'range' },
-          },
-        },
-        db: {
-          settings: {
-            cpu: { value: 1, min: 0.5, max: 4, step: 0.25, type: 'range' },
-            commit_delay: { value: 0, min: 0, max: 100, step: 10, type: 'range' },
-          },
-        },
-      },
-    },
-    measurement: { metrics: { throughput: { unit: 'rpm' }, error_rate: { unit: '%' } } },
-  },
-};
+/** The classic servo's demo descriptor (web, java and db settings, two metrics), as the swarm sends it. */
+export const DEMO_DESCRIPTION = { status: 'ok', descriptor: DESCRIPTOR };
 
 const servoPath = (account: string, app: string) =>
   `/accounts/${account}/applications/${app}/servo`;
