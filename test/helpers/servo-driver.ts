@@ -12,7 +12,7 @@ export interface ServoReply {
 /** Sends one servo event for `app` and returns the answer. */
 export type ServoPost = (app: string, event: string, param?: unknown) => Promise<ServoReply>;
 
-/** The classic servo's demo descriptor (web, java and db settings, two metrics), as the swarm sends it. */
+/** The classic servo's demo descriptor (web, java, db; two metrics), as the swarm sends it. */
 export const DEMO_DESCRIPTION = { status: 'ok', descriptor: DESCRIPTOR };
 
 const servoPath = (account: string, app: string) =>
