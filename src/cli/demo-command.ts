@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
+import { MAX_FLEET_APPS } from '../config/config-schema.js';
 import { defaultConfig } from '../config/defaults.js';
 import { FlagError } from '../swarm/flag-values.js';
 import { runSwarmFlags } from '../swarm/run-swarm.js';
@@ -53,6 +54,10 @@ function parseDemoFlags(argv: readonly string[]): SwarmFlags {
 
   const base = { ...defaultSwarmFlags(), durationMs: 10_000, thinkTimeMs: 100 };
   const flags = parseSwarmFlags(argv, base);
+  // The demo's emulator lists its fleet, so the fleet's limit applies here too.
+  if (flags.apps !== null && flags.apps > MAX_FLEET_APPS) {
+    throw new FlagError(`--apps must be at most ${MAX_FLEET_APPS} (fleet.apps), got ${flags.apps}`);
+  }
   return { ...flags, apps: flags.apps ?? DEMO_APPS };
 }
 

@@ -115,3 +115,10 @@ test('voracious demo refuses --url', async () => {
   assert.equal(result.code, 2);
   assert.match(result.stderr, /--url is not used by demo/);
 });
+
+test('voracious demo holds --apps to the fleet limit', async () => {
+  const result = await runMain(['demo', '--apps', '1000001']);
+
+  assert.equal(result.code, 2);
+  assert.match(result.stderr, /--apps must be at most 1000000 \(fleet\.apps\), got 1000001/);
+});
