@@ -58,10 +58,6 @@ export function commandOfEvent(kind: EventKind): CommandKind {
   }
 }
 
-export function pendingPhase(kind: CommandKind): Phase {
-  return (kind * 2 - 1) as Phase;
-}
-
 export function runningPhase(kind: CommandKind): Phase {
   return (kind * 2) as Phase;
 }
