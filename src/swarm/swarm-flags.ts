@@ -6,28 +6,33 @@ import {
   parseUrl,
   splitFlags,
 } from './flag-values.js';
-import { PLAN_DEFAULTS } from './swarm-plan.js';
+import { PLAN_DEFAULTS, type SwarmPlan } from './swarm-plan.js';
+
+/** The plan's settings a flag sets as they are; apps are named later. */
+type PlanFlags = Pick<
+  SwarmPlan,
+  | 'url'
+  | 'account'
+  | 'cycles'
+  | 'durationMs'
+  | 'thinkTimeMs'
+  | 'jitter'
+  | 'progressReports'
+  | 'failureRate'
+  | 'misbehaveRate'
+  | 'connections'
+  | 'retryForMs'
+>;
 
 /** What `voracious swarm` was asked to do, before the apps are named. */
-export interface SwarmFlags {
-  url: string;
-  account: string;
+export interface SwarmFlags extends PlanFlags {
   /** null: discover the names from application-overrides. */
   apps: number | null;
   appPrefix: string;
-  cycles: number | null;
-  durationMs: number | null;
-  thinkTimeMs: number;
-  jitter: number;
-  progressReports: number;
-  failureRate: number;
-  misbehaveRate: number;
   seed: number;
   json: string | null;
   maxRejections: number | null;
   minFairness: number | null;
-  connections: number;
-  retryForMs: number;
   quiet: boolean;
   help: boolean;
 }
